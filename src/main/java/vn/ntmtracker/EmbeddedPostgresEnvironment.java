@@ -1,0 +1,43 @@
+package vn.ntmtracker;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
+
+/**
+ * Starts the embedded PostgreSQL and points the datasource at it when no {@code spring.datasource.url}
+ * is configured, so that {@code ./mvnw spring-boot:run} works on a machine with only a JDK.
+ * Runs after the config files and environment variables have been read.
+ */
+class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
+
+	static final String ENABLED = "ntm.embedded-db.enabled";
+	static final String DIR = "ntm.embedded-db.dir";
+	static final String CLEAN = "ntm.embedded-db.clean-on-start";
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (StringUtils.hasText(environment.getProperty("spring.datasource.url"))
+				|| !environment.getProperty(ENABLED, Boolean.class, true)) {
+			return;
+		}
+		Path dir = Path.of(environment.getProperty(DIR, "data/pg")).toAbsolutePath().normalize();
+		boolean clean = environment.getProperty(CLEAN, Boolean.class, false);
+		EmbeddedDatabase database = EmbeddedDatabase.start(dir, clean);
+		environment.getPropertySources().addFirst(new MapPropertySource("ntmEmbeddedPostgres", Map.of(
+				"spring.datasource.url", database.jdbcUrl(),
+				"spring.datasource.username", "postgres",
+				"spring.datasource.password", "")));
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+}

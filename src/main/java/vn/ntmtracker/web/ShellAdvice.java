@@ -1,0 +1,30 @@
+package vn.ntmtracker.web;
+
+import java.time.LocalDate;
+
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+import vn.ntmtracker.security.AccessPolicy;
+import vn.ntmtracker.security.CurrentUser;
+
+/** What the layout needs on every page: the user and today's date. */
+@ControllerAdvice
+class ShellAdvice {
+
+	private final AccessPolicy access;
+
+	ShellAdvice(AccessPolicy access) {
+		this.access = access;
+	}
+
+	@ModelAttribute("me")
+	CurrentUser me() {
+		return access.currentUser().orElse(null);
+	}
+
+	@ModelAttribute("today")
+	LocalDate today() {
+		return LocalDate.now();
+	}
+}

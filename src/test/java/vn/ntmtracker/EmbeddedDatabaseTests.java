@@ -1,0 +1,77 @@
+package vn.ntmtracker;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The embedded database survives what happens to it on a real machine: a second application started on the
+ * same directory is refused with a clear message, and after {@code kill -9} of the JVM (whose postmaster
+ * outlives it) the next start stops the orphan and finds the data intact, with fsync on.
+ */
+class EmbeddedDatabaseTests {
+
+	@Test
+	void refusesASecondProcessThenRecoversAfterKillDashNine() throws Exception {
+		Path dir = Path.of("target", "probe-pg-" + System.nanoTime()).toAbsolutePath();
+		Process probe = startProbe(dir);
+		try {
+			assertThatThrownBy(() -> EmbeddedDatabase.start(dir, false))
+				.isInstanceOf(IllegalStateException.class)
+				.hasMessageContaining("already using the embedded database in " + dir)
+				.hasMessageContaining("pid " + probe.pid());
+
+			probe.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+			long orphan = Long.parseLong(Files.readAllLines(dir.resolve("postmaster.pid")).get(0).trim());
+			assertThat(ProcessHandle.of(orphan)).as("postmaster outlives the killed JVM").hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
+
+			EmbeddedDatabase restarted = EmbeddedDatabase.start(dir, false);
+			try (var connection = DriverManager.getConnection(restarted.jdbcUrl(), "postgres", "");
+					var statement = connection.createStatement()) {
+				var rows = statement.executeQuery("select count(*) from probe");
+				rows.next();
+				assertThat(rows.getLong(1)).as("row written before kill -9").isEqualTo(1);
+				var fsync = statement.executeQuery("show fsync");
+				fsync.next();
+				assertThat(fsync.getString(1)).isEqualTo("on");
+				var commit = statement.executeQuery("show synchronous_commit");
+				commit.next();
+				assertThat(commit.getString(1)).isEqualTo("on");
+			}
+			assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false)).as("orphan stopped").isFalse();
+		}
+		finally {
+			probe.destroyForcibly();
+		}
+	}
+
+	private static Process startProbe(Path dir) throws Exception {
+		String java = ProcessHandle.current().info().command().orElse("java");
+		Process process = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+				EmbeddedDatabaseProbe.class.getName(), dir.toString()))
+			.redirectErrorStream(true)
+			.start();
+		BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream()));
+		String line;
+		StringBuilder seen = new StringBuilder();
+		while ((line = output.readLine()) != null) {
+			seen.append(line).append('\n');
+			if (line.equals("READY")) {
+				Thread drain = new Thread(() -> output.lines().forEach(l -> { }));
+				drain.setDaemon(true);
+				drain.start();
+				return process;
+			}
+		}
+		throw new IllegalStateException("probe did not start:\n" + seen);
+	}
+}
