@@ -1,0 +1,352 @@
+package vn.ntmtracker.criteria;
+
+import java.io.StringReader;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+import vn.ntmtracker.AuditEvent;
+import vn.ntmtracker.AuditEvent.Action;
+
+/**
+ * The criteria sets in force and their history. Files under {@code criteria/sets/} are loaded at start-up
+ * (idempotently; a published version whose file changed is a start-up error, because published content is
+ * immutable and new content is a new version). Administrators derive drafts, edit, publish and retire.
+ */
+@Service
+public class CriteriaCatalog {
+
+	private static final Logger log = LoggerFactory.getLogger(CriteriaCatalog.class);
+
+	private final JdbcClient jdbc;
+	private final ApplicationEventPublisher events;
+	private final Map<SetRef, CriteriaSetDefinition> published = new ConcurrentHashMap<>();
+
+	CriteriaCatalog(JdbcClient jdbc, ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.events = events;
+	}
+
+	/** One row of the catalog; also the JSON of {@code GET /api/criteria-sets}. */
+	public record SetSummary(String code, int version, String title, Tier tier, String scope, LocalDate validFrom,
+			LocalDate validTo, SetStatus status, int criteriaCount, int indicatorCount, boolean provisional,
+			String derivedFrom) {
+	}
+
+	/** A stored version with what the editor needs. */
+	public record StoredVersion(CriteriaSetDefinition definition, SetStatus status, String sourceYaml,
+			String sourceFile, int rowVersion) {
+	}
+
+	@Transactional
+	public void loadFiles() {
+		int inserted = 0;
+		for (CriteriaSetFiles.LoadedSet file : CriteriaSetFiles.loadAll()) {
+			CriteriaSetDefinition set = file.definition();
+			Optional<String[]> stored = jdbc.sql("select content_hash, status from criteria_set_version where code = :code and version = :version")
+				.param("code", set.code()).param("version", set.version())
+				.query((rs, i) -> new String[] { rs.getString(1), rs.getString(2) }).optional();
+			if (stored.isEmpty()) {
+				insert(set, sourceOf(file.fileName()), file.fileName(), file.contentHash(), "system");
+				inserted++;
+			}
+			else if (!stored.get()[1].equals(SetStatus.DRAFT.name()) && !stored.get()[0].equals(file.contentHash())) {
+				throw new CriteriaFileException(file.fileName() + ": set " + set.code() + " version " + set.version()
+						+ " is " + stored.get()[1].toLowerCase() + " and its content changed since it was loaded;"
+						+ " published content is immutable — put the new content in a new version");
+			}
+		}
+		if (inserted > 0) {
+			log.info("Loaded {} criteria set version(s) from files", inserted);
+		}
+	}
+
+	private static String sourceOf(String fileName) {
+		try {
+			return new ClassPathResource(CriteriaSetFiles.FOLDER + fileName).getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	private void insert(CriteriaSetDefinition set, String yaml, String fileName, String hash, String user) {
+		jdbc.sql("""
+				insert into criteria_set_version (code, version, title, tier, scope_code, scope_name, status, valid_from,
+				    valid_to, derived_from_code, derived_from_version, criteria_count, indicator_count, provisional,
+				    source_file, source_yaml, definition, content_hash, created_by, published_at)
+				values (:code, :version, :title, :tier, :scopeCode, :scopeName, :status, :from, :to, :dfCode, :dfVersion,
+				    :criteria, :indicators, :provisional, :file, :yaml, cast(:json as jsonb), :hash, :user,
+				    case when :status = 'PUBLISHED' then now() end)""")
+			.param("code", set.code()).param("version", set.version()).param("title", set.title())
+			.param("tier", set.tier().name())
+			.param("scopeCode", set.scope() == null ? null : set.scope().provinceCode())
+			.param("scopeName", set.scope() == null ? null : set.scope().provinceName())
+			.param("status", set.status().name()).param("from", set.validFrom()).param("to", set.validTo())
+			.param("dfCode", set.derivedFrom() == null ? null : set.derivedFrom().code())
+			.param("dfVersion", set.derivedFrom() == null ? null : set.derivedFrom().version())
+			.param("criteria", set.criteriaCount()).param("indicators", set.indicatorCount())
+			.param("provisional", set.hasProvisionalContent()).param("file", fileName).param("yaml", yaml)
+			.param("json", CriteriaSetJson.toJson(set)).param("hash", hash).param("user", user)
+			.update();
+	}
+
+	public List<SetSummary> list() {
+		return jdbc.sql("""
+				select code, version, title, tier, scope_name, valid_from, valid_to, status, criteria_count,
+				       indicator_count, provisional, derived_from_code, derived_from_version
+				from criteria_set_version order by coalesce(valid_from, '1900-01-01') desc, code, version desc""")
+			.query((rs, i) -> new SetSummary(rs.getString("code"), rs.getInt("version"), rs.getString("title"),
+					Tier.valueOf(rs.getString("tier")), rs.getString("scope_name") == null ? "Toàn quốc" : rs.getString("scope_name"),
+					rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class),
+					SetStatus.valueOf(rs.getString("status")), rs.getInt("criteria_count"), rs.getInt("indicator_count"),
+					rs.getBoolean("provisional"),
+					rs.getString("derived_from_code") == null ? null : rs.getString("derived_from_code") + " v" + rs.getInt("derived_from_version")))
+			.list();
+	}
+
+	/** The newest published version of a set (retired ones only when nothing newer is published). */
+	public Optional<CriteriaSetDefinition> current(String code) {
+		return jdbc.sql("""
+				select version from criteria_set_version where code = :code and status <> 'DRAFT'
+				order by status = 'PUBLISHED' desc, version desc limit 1""")
+			.param("code", code).query(Integer.class).optional().map(version -> definition(code, version));
+	}
+
+	/** A published or retired version, cached: those never change. Drafts are read fresh. */
+	public CriteriaSetDefinition definition(String code, int version) {
+		SetRef ref = new SetRef(code, version);
+		CriteriaSetDefinition cached = published.get(ref);
+		if (cached != null) {
+			return cached;
+		}
+		StoredVersion stored = stored(code, version).orElseThrow(() -> new CriteriaSetNotFoundException(code, version));
+		if (stored.status() != SetStatus.DRAFT) {
+			published.put(ref, stored.definition());
+		}
+		return stored.definition();
+	}
+
+	public Optional<StoredVersion> stored(String code, int version) {
+		return jdbc.sql("""
+				select definition::text, status, source_yaml, source_file, row_version
+				from criteria_set_version where code = :code and version = :version""")
+			.param("code", code).param("version", version)
+			.query((rs, i) -> new StoredVersion(CriteriaSetJson.fromJson(rs.getString(1)),
+					SetStatus.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getInt(5)))
+			.optional();
+	}
+
+	public List<Integer> versions(String code) {
+		return jdbc.sql("select version from criteria_set_version where code = :code order by version")
+			.param("code", code).query(Integer.class).list();
+	}
+
+	/**
+	 * Starts a draft from a published version: the next version of the same set, or a new set (e.g. a
+	 * province's stricter variant) when {@code newCode} is given.
+	 */
+	@Transactional
+	public SetRef derive(String code, int version, String newCode, String provinceCode, String provinceName,
+			String title) {
+		StoredVersion source = stored(code, version).orElseThrow(() -> new CriteriaSetNotFoundException(code, version));
+		if (source.status() == SetStatus.DRAFT) {
+			throw new CriteriaEditException("Chỉ tạo phiên bản mới từ một bộ tiêu chí đã ban hành");
+		}
+		String targetCode = newCode == null || newCode.isBlank() ? code : newCode.trim().toUpperCase();
+		if (!targetCode.matches("[A-Z0-9][A-Z0-9_.-]{1,63}")) {
+			throw new CriteriaEditException("Mã bộ tiêu chí không hợp lệ: " + targetCode);
+		}
+		int targetVersion = jdbc.sql("select coalesce(max(version), 0) + 1 from criteria_set_version where code = :code")
+			.param("code", targetCode).query(Integer.class).single();
+		Map<String, Object> yaml = yaml().load(source.sourceYaml());
+		Map<String, Object> draft = new LinkedHashMap<>(yaml);
+		draft.put("code", targetCode);
+		draft.put("version", targetVersion);
+		draft.put("status", "DRAFT");
+		Map<String, Object> derivedFrom = new LinkedHashMap<>();
+		derivedFrom.put("code", code);
+		derivedFrom.put("version", version);
+		draft.put("derivedFrom", derivedFrom);
+		if (title != null && !title.isBlank()) {
+			draft.put("title", title.trim());
+		}
+		if (provinceCode != null && !provinceCode.isBlank()) {
+			Map<String, Object> scope = new LinkedHashMap<>();
+			scope.put("provinceCode", provinceCode.trim());
+			scope.put("provinceName", provinceName == null || provinceName.isBlank() ? provinceCode.trim() : provinceName.trim());
+			draft.put("scope", scope);
+		}
+		String text = dump(draft);
+		CriteriaSetFiles.LoadedSet parsed = parse(targetCode, text);
+		insert(parsed.definition(), text, null, parsed.contentHash(), currentUser());
+		events.publishEvent(AuditEvent.of(Action.CREATE, "criteria_set", targetCode + " v" + targetVersion, null, null,
+				Map.of("derivedFrom", code + " v" + version)));
+		return new SetRef(targetCode, targetVersion);
+	}
+
+	/** Saves an edited draft; validation errors (with key paths) leave the stored draft unchanged. */
+	@Transactional
+	public List<ValidationError> saveDraft(String code, int version, String yamlText, int expectedRowVersion) {
+		StoredVersion stored = stored(code, version).orElseThrow(() -> new CriteriaSetNotFoundException(code, version));
+		requireDraft(stored);
+		CriteriaSetFiles.LoadedSet parsed;
+		try {
+			parsed = parse(code, yamlText);
+		}
+		catch (CriteriaFileException ex) {
+			return List.of(new ValidationError("", ex.getMessage()));
+		}
+		CriteriaSetDefinition set = parsed.definition();
+		List<ValidationError> errors = new ArrayList<>();
+		if (!set.code().equals(code) || set.version() != version) {
+			errors.add(new ValidationError("code", "Mã và phiên bản của bản nháp phải giữ nguyên: " + code + " v" + version));
+		}
+		if (set.status() != SetStatus.DRAFT) {
+			errors.add(new ValidationError("status", "Bản nháp phải giữ trạng thái DRAFT; dùng nút Ban hành để ban hành"));
+		}
+		if (!errors.isEmpty()) {
+			return errors;
+		}
+		int updated = jdbc.sql("""
+				update criteria_set_version set source_yaml = :yaml, definition = cast(:json as jsonb), content_hash = :hash,
+				    title = :title, tier = :tier, scope_code = :scopeCode, scope_name = :scopeName, valid_from = :from,
+				    valid_to = :to, criteria_count = :criteria, indicator_count = :indicators, provisional = :provisional,
+				    row_version = row_version + 1
+				where code = :code and version = :version and row_version = :expected and status = 'DRAFT'""")
+			.param("yaml", yamlText).param("json", CriteriaSetJson.toJson(set)).param("hash", parsed.contentHash())
+			.param("title", set.title()).param("tier", set.tier().name())
+			.param("scopeCode", set.scope() == null ? null : set.scope().provinceCode())
+			.param("scopeName", set.scope() == null ? null : set.scope().provinceName())
+			.param("from", set.validFrom()).param("to", set.validTo()).param("criteria", set.criteriaCount())
+			.param("indicators", set.indicatorCount()).param("provisional", set.hasProvisionalContent())
+			.param("code", code).param("version", version).param("expected", expectedRowVersion)
+			.update();
+		if (updated == 0) {
+			throw new ConcurrentEditException("Bản nháp " + code + " v" + version
+					+ " vừa được người khác sửa. Hãy tải lại trang, xem thay đổi của họ rồi sửa lại.");
+		}
+		events.publishEvent(AuditEvent.of(Action.UPDATE, "criteria_set", code + " v" + version, null,
+				Map.of("contentHash", "previous"), Map.of("contentHash", parsed.contentHash(),
+						"changes", CriteriaSetDiff.between(stored.definition(), set).size())));
+		return List.of();
+	}
+
+	@Transactional
+	public List<ValidationError> publish(String code, int version, int expectedRowVersion) {
+		StoredVersion stored = stored(code, version).orElseThrow(() -> new CriteriaSetNotFoundException(code, version));
+		requireDraft(stored);
+		List<ValidationError> errors = CriteriaSetValidator.validate(stored.definition());
+		if (!errors.isEmpty()) {
+			return errors;
+		}
+		String yaml = dump(withStatus(stored.sourceYaml(), "PUBLISHED"));
+		CriteriaSetFiles.LoadedSet parsed = parse(code, yaml);
+		changeStatus(code, version, expectedRowVersion, SetStatus.PUBLISHED, yaml, parsed);
+		return List.of();
+	}
+
+	@Transactional
+	public void retire(String code, int version, int expectedRowVersion) {
+		StoredVersion stored = stored(code, version).orElseThrow(() -> new CriteriaSetNotFoundException(code, version));
+		if (stored.status() != SetStatus.PUBLISHED) {
+			throw new CriteriaEditException("Chỉ ngừng áp dụng được bộ tiêu chí đang ban hành");
+		}
+		String yaml = dump(withStatus(stored.sourceYaml(), "RETIRED"));
+		changeStatus(code, version, expectedRowVersion, SetStatus.RETIRED, yaml, parse(code, yaml));
+		published.remove(new SetRef(code, version));
+	}
+
+	private void changeStatus(String code, int version, int expectedRowVersion, SetStatus status, String yaml,
+			CriteriaSetFiles.LoadedSet parsed) {
+		int updated = jdbc.sql("""
+				update criteria_set_version set status = :status, source_yaml = :yaml, definition = cast(:json as jsonb),
+				    content_hash = :hash, row_version = row_version + 1,
+				    published_at = case when :status = 'PUBLISHED' then now() else published_at end
+				where code = :code and version = :version and row_version = :expected""")
+			.param("status", status.name()).param("yaml", yaml).param("json", CriteriaSetJson.toJson(parsed.definition()))
+			.param("hash", parsed.contentHash()).param("code", code).param("version", version)
+			.param("expected", expectedRowVersion).update();
+		if (updated == 0) {
+			throw new ConcurrentEditException("Bộ tiêu chí " + code + " v" + version + " vừa được người khác thay đổi; hãy tải lại trang.");
+		}
+		events.publishEvent(AuditEvent.of(Action.UPDATE, "criteria_set", code + " v" + version, null, null,
+				Map.of("status", status.name())));
+	}
+
+	public List<CriteriaSetDiff.Change> diff(String fromCode, int fromVersion, String toCode, int toVersion) {
+		return CriteriaSetDiff.between(definition(fromCode, fromVersion), definition(toCode, toVersion));
+	}
+
+	public List<Crosswalk> crosswalks() {
+		return CrosswalkFiles.loadAll(CriteriaSetFiles.loadAll());
+	}
+
+	private static void requireDraft(StoredVersion stored) {
+		if (stored.status() != SetStatus.DRAFT) {
+			throw new CriteriaEditException("Bộ tiêu chí đã ban hành không sửa được; hãy tạo phiên bản mới");
+		}
+	}
+
+	private static Map<String, Object> withStatus(String yamlText, String status) {
+		Map<String, Object> yaml = new LinkedHashMap<>(yaml().<Map<String, Object>>load(yamlText));
+		yaml.put("status", status);
+		return yaml;
+	}
+
+	private static CriteriaSetFiles.LoadedSet parse(String code, String yamlText) {
+		return CriteriaSetFiles.load(code.toLowerCase() + ".yaml", new StringReader(yamlText));
+	}
+
+	private static String dump(Map<String, Object> yaml) {
+		return yaml().dump(yaml);
+	}
+
+	/**
+	 * Dates stay text on the way through (SnakeYAML would turn 2022-01-01 into a timestamp and write it back
+	 * as 2022-01-01T00:00:00Z), so a derived draft reads like the file it came from.
+	 */
+	private static Yaml yaml() {
+		DumperOptions options = new DumperOptions();
+		options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+		options.setAllowUnicode(true);
+		options.setWidth(120);
+		options.setIndent(2);
+		Resolver resolver = new Resolver() {
+			@Override
+			protected void addImplicitResolvers() {
+				addImplicitResolver(Tag.BOOL, BOOL, "yYnNtTfFoO");
+				addImplicitResolver(Tag.INT, INT, "-+0123456789");
+				addImplicitResolver(Tag.FLOAT, FLOAT, "-+0123456789.");
+				addImplicitResolver(Tag.NULL, NULL, "~nN\0");
+				addImplicitResolver(Tag.NULL, EMPTY, null);
+			}
+		};
+		return new Yaml(new SafeConstructor(new LoaderOptions()), new Representer(options), options, resolver);
+	}
+
+	private static String currentUser() {
+		var authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication == null ? "system" : authentication.getName();
+	}
+}

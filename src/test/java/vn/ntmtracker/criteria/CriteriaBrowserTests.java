@@ -1,0 +1,74 @@
+package vn.ntmtracker.criteria;
+
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import vn.ntmtracker.BrowserSupport;
+import vn.ntmtracker.IntegrationTest;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/** An administrator derives a province's variant of a national set, edits it, publishes it and diffs it. */
+@IntegrationTest
+class CriteriaBrowserTests {
+
+	static BrowserSupport browser;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	static void launch() {
+		browser = BrowserSupport.launch();
+	}
+
+	@AfterAll
+	static void close() {
+		if (browser != null) {
+			browser.close();
+		}
+	}
+
+	@Test
+	void deriveEditPublishAndDiffAProvincialVariant() {
+		String base = "http://localhost:" + port;
+		Page page = browser.newPage();
+		BrowserSupport.login(page, base, "admin", "ntm-demo");
+		page.navigate(base + "/criteria");
+		assertThat(page.locator("#criteria-sets")).containsText("QD318-2022-XA-NTM");
+		assertThat(page.locator("#criteria-sets")).containsText("19 tiêu chí, 57 chỉ tiêu");
+		BrowserSupport.screenshot(page, "criteria-01-list");
+
+		page.navigate(base + "/criteria/QD318-2022-XA-NTM");
+		assertThat(page.locator("#criteria-tree")).containsText("Giao thông");
+		BrowserSupport.screenshot(page, "criteria-02-set");
+
+		page.navigate(base + "/criteria/QD318-2022-XA-NTM-NC");
+		page.fill("#derive-form input[name=newCode]", "TH-2026-XA-NTM-NC");
+		page.fill("#derive-form input[name=provinceCode]", "38");
+		page.fill("#derive-form input[name=provinceName]", "Thanh Hóa");
+		page.fill("#derive-form input[name=title]", "Bộ tiêu chí xã NTM nâng cao tỉnh Thanh Hóa (thử)");
+		page.click("#derive-form button");
+		assertThat(page.locator("h1")).containsText("TH-2026-XA-NTM-NC");
+
+		String yaml = page.inputValue("textarea[name=yaml]");
+		page.fill("textarea[name=yaml]", yaml.replaceFirst("kind: TEXT_EVIDENCE", "kind: PERCENT_SOMETIMES"));
+		page.click("#edit-form button.primary");
+		assertThat(page.locator("#edit-errors")).containsText("PERCENT_SOMETIMES");
+		BrowserSupport.screenshot(page, "criteria-03-edit-error");
+
+		page.fill("textarea[name=yaml]", yaml.replaceFirst("name: Y tế", "name: Y tế và chăm sóc sức khỏe"));
+		page.click("#edit-form button.primary");
+		assertThat(page.locator(".flash")).isVisible();
+		page.click("#publish-form button");
+		assertThat(page.locator("main")).containsText("Đang áp dụng");
+		BrowserSupport.screenshot(page, "criteria-04-published");
+
+		page.click("text=So sánh với bộ gốc");
+		assertThat(page.locator("#diff")).containsText("Y tế và chăm sóc sức khỏe");
+		BrowserSupport.screenshot(page, "criteria-05-diff");
+	}
+}
