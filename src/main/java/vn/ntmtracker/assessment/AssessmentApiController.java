@@ -1,0 +1,137 @@
+package vn.ntmtracker.assessment;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** JSON API of assessments; the caller's jurisdiction applies to every read and write. */
+@RestController
+@Tag(name = "Đánh giá", description = "Assessment rounds, computed statuses, sign-off, overview")
+class AssessmentApiController {
+
+	private final Assessments assessments;
+	private final AssessmentOverview overview;
+
+	AssessmentApiController(Assessments assessments, AssessmentOverview overview) {
+		this.assessments = assessments;
+		this.overview = overview;
+	}
+
+	record RoundSummary(long id, String unitCode, String setCode, int setVersion, LocalDate asOf, RoundKind kind,
+			RoundStatus status, int achieved, int total, String score, int missingValues, boolean recognised,
+			boolean atRisk, List<Integer> lostCriteria, List<Integer> gainedCriteria, String returnReason, int version) {
+
+		static RoundSummary of(AssessmentRound r) {
+			return new RoundSummary(r.id(), r.unitCode(), r.setCode(), r.setVersion(), r.asOf(), r.kind(), r.status(),
+					r.achieved(), r.total(), r.score(), r.missingValues(), r.recognised(), r.atRisk(), numbers(r.lostCriteria()),
+					numbers(r.gainedCriteria()), r.returnReason(), r.version());
+		}
+
+		private static List<Integer> numbers(String list) {
+			return list == null || list.isBlank() ? List.of() : java.util.Arrays.stream(list.split(",")).map(Integer::valueOf).toList();
+		}
+	}
+
+	record NewRound(String setCode, Integer setVersion, LocalDate asOf, RoundKind kind, Long fromRoundId,
+			Map<String, String> values, Map<String, String> evidence) {
+	}
+
+	record ValuesUpdate(int version, Map<String, String> values, Map<String, String> evidence) {
+	}
+
+	record Action(int version, String reason) {
+	}
+
+	record EvaluationView(RoundSummary round, Evaluation evaluation, RegressionAnalysis.Regression regression,
+			RevocationRule.Risk risk) {
+	}
+
+	@GetMapping("/api/units/{code}/assessments")
+	@Operation(summary = "A unit's assessment rounds, newest first, with their computed totals")
+	List<RoundSummary> rounds(@PathVariable String code) {
+		return assessments.rounds(code).stream().map(RoundSummary::of).toList();
+	}
+
+	@PostMapping("/api/units/{code}/assessments")
+	@Operation(summary = "Open a round (optionally with values); the set must apply to the unit's level and province")
+	ResponseEntity<RoundSummary> open(@PathVariable String code, @RequestBody NewRound request) {
+		if (request.setCode() == null || request.asOf() == null) {
+			throw new AssessmentException("setCode và asOf là bắt buộc");
+		}
+		long id = assessments.open(code, request.setCode(), request.setVersion(), request.asOf(),
+				request.kind() == null ? RoundKind.SELF : request.kind(), request.fromRoundId());
+		if (request.values() != null && !request.values().isEmpty()) {
+			assessments.saveValues(id, raw(request.values(), request.evidence()), assessments.round(id).version());
+		}
+		return ResponseEntity.status(HttpStatus.CREATED).body(RoundSummary.of(assessments.round(id)));
+	}
+
+	@PutMapping("/api/assessments/{id}/values")
+	@Operation(summary = "Enter or change values (empty string clears one); all or nothing; 409 on a stale version")
+	RoundSummary values(@PathVariable long id, @RequestBody ValuesUpdate request) {
+		assessments.saveValues(id, raw(request.values(), request.evidence()), request.version());
+		return RoundSummary.of(assessments.round(id));
+	}
+
+	@GetMapping("/api/assessments/{id}")
+	@Operation(summary = "One round's totals")
+	RoundSummary round(@PathVariable long id) {
+		return RoundSummary.of(assessments.readableRound(id));
+	}
+
+	@GetMapping("/api/assessments/{id}/evaluation")
+	@Operation(summary = "Per-criterion status and per-indicator result with the threshold used, regression and revocation risk")
+	EvaluationView evaluation(@PathVariable long id) {
+		Assessments.RoundView view = assessments.view(id);
+		return new EvaluationView(RoundSummary.of(view.round()), view.evaluation(), view.regression().orElse(null), view.risk());
+	}
+
+	@PostMapping("/api/assessments/{id}/{action:submit|verify|appraise|return}")
+	@Operation(summary = "Sign-off: submit, verify (thẩm tra), appraise (thẩm định) or return with a reason")
+	RoundSummary action(@PathVariable long id, @PathVariable String action, @RequestBody Action request) {
+		switch (action) {
+			case "submit" -> assessments.submit(id, request.version());
+			case "verify" -> assessments.verify(id, request.version());
+			case "appraise" -> assessments.appraise(id, request.version());
+			default -> assessments.returnToSubmitter(id, request.reason(), request.version());
+		}
+		return RoundSummary.of(assessments.round(id));
+	}
+
+	@GetMapping("/api/assessments/overview")
+	@Operation(summary = "Latest round per unit of the set's level under a unit, with each criterion's stored result")
+	AssessmentOverview.Overview overview(@RequestParam String unit, @RequestParam String set,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+			@RequestParam(defaultValue = "false") boolean signedOff) {
+		return overview.of(unit, set, asOf == null ? LocalDate.now() : asOf, signedOff, null, null);
+	}
+
+	@ExceptionHandler(InvalidValuesException.class)
+	ResponseEntity<Map<String, Object>> invalid(InvalidValuesException ex) {
+		return ResponseEntity.unprocessableContent().body(Map.of("message", "Giá trị không hợp lệ; không có gì được lưu",
+				"problems", ex.problems()));
+	}
+
+	private static Map<String, ValueInput.Raw> raw(Map<String, String> values, Map<String, String> evidence) {
+		Map<String, ValueInput.Raw> raw = new LinkedHashMap<>();
+		if (values != null) {
+			values.forEach((code, text) -> raw.put(code, new ValueInput.Raw(text, evidence == null ? null : evidence.get(code))));
+		}
+		return raw;
+	}
+}

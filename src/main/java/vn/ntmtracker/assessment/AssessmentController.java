@@ -1,0 +1,174 @@
+package vn.ntmtracker.assessment;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.ntmtracker.criteria.CriteriaCatalog;
+import vn.ntmtracker.criteria.SetStatus;
+import vn.ntmtracker.units.Unit;
+import vn.ntmtracker.units.Units;
+
+/** Pages: a unit's rounds, one round (enter values, judge, sign off), and the subtree overview. */
+@Controller
+class AssessmentController {
+
+	private final Assessments assessments;
+	private final AssessmentOverview overview;
+	private final CriteriaCatalog catalog;
+	private final Units units;
+
+	AssessmentController(Assessments assessments, AssessmentOverview overview, CriteriaCatalog catalog, Units units) {
+		this.assessments = assessments;
+		this.overview = overview;
+		this.catalog = catalog;
+		this.units = units;
+	}
+
+	@GetMapping("/units/{code}/assessments")
+	String rounds(@PathVariable String code, Model model) {
+		List<AssessmentRound> rounds = assessments.rounds(code);
+		Unit unit = units.get(code, LocalDate.now());
+		model.addAttribute("unit", unit);
+		model.addAttribute("rounds", rounds);
+		List<AssessmentRound> trend = new java.util.ArrayList<>(rounds);
+		java.util.Collections.reverse(trend);
+		model.addAttribute("trend", trend);
+		model.addAttribute("sets", catalog.list().stream()
+			.filter(s -> s.status() != SetStatus.DRAFT && Assessments.levelOf(s.tier()) == unit.level()).toList());
+		model.addAttribute("kinds", RoundKind.values());
+		return "assessment/rounds";
+	}
+
+	@PostMapping("/units/{code}/assessments")
+	String open(@PathVariable String code, @RequestParam String set,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf, @RequestParam RoundKind kind,
+			@RequestParam(required = false) Long from, RedirectAttributes redirect) {
+		String[] parts = set.split(":");
+		try {
+			long id = assessments.open(code, parts[0], parts.length > 1 ? Integer.valueOf(parts[1]) : null, asOf, kind, from);
+			redirect.addFlashAttribute("message", "assessment.opened");
+			return "redirect:/assessments/" + id;
+		}
+		catch (AssessmentException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+			return "redirect:/units/" + code + "/assessments";
+		}
+	}
+
+	@GetMapping("/assessments/{id}")
+	String show(@PathVariable long id, Model model) {
+		model.addAttribute("view", assessments.view(id));
+		return "assessment/round";
+	}
+
+	@PostMapping("/assessments/{id}/values")
+	String save(@PathVariable long id, @RequestParam int version, @RequestParam MultiValueMap<String, String> form,
+			Model model, RedirectAttributes redirect) {
+		Map<String, ValueInput.Raw> input = new LinkedHashMap<>();
+		form.forEach((name, values) -> {
+			if (name.startsWith("v_")) {
+				String code = name.substring(2);
+				input.put(code, new ValueInput.Raw(values.get(0), form.getFirst("e_" + code)));
+			}
+		});
+		try {
+			assessments.saveValues(id, input, version);
+		}
+		catch (InvalidValuesException ex) {
+			model.addAttribute("view", assessments.view(id));
+			model.addAttribute("problems", ex.problems());
+			model.addAttribute("typed", form.toSingleValueMap());
+			return "assessment/round";
+		}
+		catch (StaleRoundException | AssessmentException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+			return "redirect:/assessments/" + id;
+		}
+		redirect.addFlashAttribute("message", "assessment.saved");
+		return "redirect:/assessments/" + id;
+	}
+
+	@PostMapping("/assessments/{id}/judgements")
+	String judge(@PathVariable long id, @RequestParam int version, @RequestParam int criterion,
+			@RequestParam String kind, @RequestParam(required = false) CriterionStatus status,
+			@RequestParam(required = false) String reason, @RequestParam(required = false) boolean clear,
+			RedirectAttributes redirect) {
+		try {
+			if (clear) {
+				assessments.clearJudgement(id, criterion, kind.equals("BASICALLY"), version);
+			}
+			else {
+				assessments.judge(id, criterion, kind.equals("BASICALLY"), status, reason, version);
+			}
+			redirect.addFlashAttribute("message", "assessment.saved");
+		}
+		catch (AssessmentException | StaleRoundException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/assessments/" + id + "#c" + criterion;
+	}
+
+	@PostMapping("/assessments/{id}/{action:submit|verify|appraise|return}")
+	String signOff(@PathVariable long id, @PathVariable String action, @RequestParam int version,
+			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		try {
+			switch (action) {
+				case "submit" -> assessments.submit(id, version);
+				case "verify" -> assessments.verify(id, version);
+				case "appraise" -> assessments.appraise(id, version);
+				default -> assessments.returnToSubmitter(id, reason, version);
+			}
+			redirect.addFlashAttribute("message", "assessment.action." + action);
+		}
+		catch (AssessmentException | StaleRoundException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/assessments/" + id;
+	}
+
+	@GetMapping("/assessments/overview")
+	String overview(@RequestParam(required = false) String unit, @RequestParam(required = false) String set,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+			@RequestParam(defaultValue = "false") boolean signedOff, @RequestParam(required = false) String filter,
+			@RequestParam(required = false) String sort, Model model) {
+		model.addAttribute("sets", catalog.list().stream().filter(s -> s.status() != SetStatus.DRAFT).toList());
+		model.addAttribute("filter", filter);
+		model.addAttribute("sort", sort);
+		model.addAttribute("signedOff", signedOff);
+		if (unit == null || set == null) {
+			return "assessment/overview";
+		}
+		model.addAttribute("overview", overview.of(unit, set, asOf == null ? LocalDate.now() : asOf, signedOff, filter, sort));
+		return "assessment/overview";
+	}
+
+	@GetMapping("/assessments/overview.xlsx")
+	ResponseEntity<byte[]> export(@RequestParam String unit, @RequestParam String set,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+			@RequestParam(defaultValue = "false") boolean signedOff, @RequestParam(required = false) String filter,
+			@RequestParam(required = false) String sort) throws IOException {
+		var data = overview.of(unit, set, asOf == null ? LocalDate.now() : asOf, signedOff, filter, sort);
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+				.filename("tong-hop-" + unit + "-" + set + ".xlsx").build().toString())
+			.body(OverviewWorkbook.write(data));
+	}
+}

@@ -1,0 +1,21 @@
+package vn.ntmtracker.assessment;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/** A round as stored, with its computed totals; also the JSON of the round lists. */
+public record AssessmentRound(long id, String unitCode, String setCode, int setVersion, LocalDate asOf,
+		RoundKind kind, RoundStatus status, int achieved, int total, int missingValues, boolean recognised,
+		boolean atRisk, String riskText, String lostCriteria, String gainedCriteria, Long previousRoundId, Long openedFromId, String note, String returnReason,
+		String createdBy, OffsetDateTime createdAt, String submittedBy, String verifiedBy, String appraisedBy,
+		String returnedBy, int version) {
+
+	/** "16/19". */
+	public String score() {
+		return achieved + "/" + total;
+	}
+
+	public boolean regressed() {
+		return lostCriteria != null && !lostCriteria.isBlank();
+	}
+}

@@ -1,0 +1,26 @@
+package vn.ntmtracker.assessment;
+
+import java.util.List;
+
+/**
+ * One criterion's result. {@code computed} is what the values say; {@code status} is what counts, which differs only
+ * when a person overrode it ({@code overridden}, with {@code overrideReason}). {@code incomplete} means a value was
+ * missing, so "chưa đạt" may only mean "not yet entered". {@code basicallyAchieved} is the assessor's
+ * "cơ bản đạt (chưa bền vững)" flag on a criterion that is đạt.
+ */
+public record CriterionResult(int number, String name, boolean critical, CriterionStatus computed,
+		CriterionStatus status, boolean incomplete, boolean overridden, String overrideReason,
+		boolean basicallyAchieved, String basicallyAchievedReason, List<IndicatorResult> indicators) {
+
+	public boolean achieved() {
+		return status == CriterionStatus.DAT;
+	}
+
+	/** "Đạt", "Cơ bản đạt (chưa bền vững)" or "Chưa đạt". */
+	public String label() {
+		if (status == CriterionStatus.DAT && basicallyAchieved) {
+			return "Cơ bản đạt (chưa bền vững)";
+		}
+		return status.label();
+	}
+}

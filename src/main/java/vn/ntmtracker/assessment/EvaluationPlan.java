@@ -1,0 +1,349 @@
+package vn.ntmtracker.assessment;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import vn.ntmtracker.criteria.Condition;
+import vn.ntmtracker.criteria.CriteriaSetDefinition;
+import vn.ntmtracker.criteria.Criterion;
+import vn.ntmtracker.criteria.Indicator;
+import vn.ntmtracker.criteria.Threshold;
+import vn.ntmtracker.criteria.ThresholdKey;
+import vn.ntmtracker.criteria.ValueKind;
+
+/**
+ * A set version compiled for one threshold key (region or commune group) and one year: thresholds are chosen once, so
+ * evaluating a unit is a loop over flat arrays with no lookups in the set.
+ */
+public final class EvaluationPlan {
+
+	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+	private final CriteriaSetDefinition set;
+
+	private final ThresholdKey key;
+
+	private final int year;
+
+	private final String[] codes;
+
+	private final ValueKind[] kinds;
+
+	private final boolean[] notApplicableAllowed;
+
+	private final ThresholdUsed[] thresholds;
+
+	/** Criterion c owns indicators {@code start[c]} (inclusive) to {@code start[c + 1]} (exclusive). */
+	private final int[] start;
+
+	private final Map<String, Integer> known = new HashMap<>();
+
+	EvaluationPlan(CriteriaSetDefinition set, ThresholdKey key, int year) {
+		this.set = set;
+		this.key = key;
+		this.year = year;
+		int n = set.indicatorCount();
+		codes = new String[n];
+		kinds = new ValueKind[n];
+		notApplicableAllowed = new boolean[n];
+		thresholds = new ThresholdUsed[n];
+		start = new int[set.criteriaCount() + 1];
+		int i = 0;
+		for (int c = 0; c < set.criteriaCount(); c++) {
+			start[c] = i;
+			for (Indicator indicator : set.criteria().get(c).indicators()) {
+				codes[i] = indicator.code();
+				kinds[i] = indicator.kind();
+				notApplicableAllowed[i] = indicator.notApplicableAllowed();
+				thresholds[i] = indicator.kind().needsThreshold() ? choose(indicator.thresholds(), key, year) : null;
+				known.put(indicator.code(), i);
+				i++;
+			}
+		}
+		start[set.criteriaCount()] = i;
+		for (Condition condition : set.conditions()) {
+			known.put(condition.code(), -1);
+		}
+	}
+
+	public CriteriaSetDefinition set() {
+		return set;
+	}
+
+	public ThresholdKey key() {
+		return key;
+	}
+
+	public int year() {
+		return year;
+	}
+
+	/** The threshold this plan uses for an indicator, or null for kinds without one. */
+	public ThresholdUsed threshold(String code) {
+		Integer i = known.get(code);
+		if (i == null || i < 0) {
+			throw new IllegalArgumentException(set.ref() + " has no indicator " + code);
+		}
+		return thresholds[i];
+	}
+
+	/**
+	 * The key's own values if it has any, else the general ones; among those the latest year not after the round's
+	 * year, else the value for every year, else the earliest year (flagged as a fallback).
+	 */
+	static ThresholdUsed choose(List<Threshold> all, ThresholdKey key, int year) {
+		List<Threshold> own = new ArrayList<>();
+		List<Threshold> general = new ArrayList<>();
+		for (Threshold t : all) {
+			if (t.generalValue()) {
+				general.add(t);
+			}
+			else if ((key.region() != null && key.region() == t.region())
+					|| (key.group() != null && key.group() == t.group())) {
+				own.add(t);
+			}
+		}
+		ThresholdUsed chosen = byYear(own, year);
+		return chosen != null ? chosen : byYear(general, year);
+	}
+
+	private static ThresholdUsed byYear(List<Threshold> candidates, int year) {
+		Threshold latest = null;
+		Threshold everyYear = null;
+		Threshold earliest = null;
+		for (Threshold t : candidates) {
+			if (t.year() == null) {
+				everyYear = t;
+			}
+			else {
+				if (t.year() <= year && (latest == null || t.year() > latest.year())) {
+					latest = t;
+				}
+				if (earliest == null || t.year() < earliest.year()) {
+					earliest = t;
+				}
+			}
+		}
+		Threshold chosen = latest != null ? latest : everyYear != null ? everyYear : earliest;
+		if (chosen == null) {
+			return null;
+		}
+		return new ThresholdUsed(chosen.value(), chosen.region(), chosen.group(), chosen.year(),
+				chosen.provenance() == null || !chosen.provenance().verified(), latest == null && everyYear == null);
+	}
+
+	/** Evaluates one unit; throws {@link InvalidValuesException} listing every value that cannot be used. */
+	public Evaluation evaluate(Map<String, IndicatorValue> values, Judgements judgements) {
+		List<InvalidValuesException.Problem> problems = null;
+		for (String code : values.keySet()) {
+			if (!known.containsKey(code)) {
+				problems = add(problems, code, "'" + code + "' is not an indicator or condition of " + set.ref());
+			}
+		}
+		int n = codes.length;
+		IndicatorStatus[] statuses = new IndicatorStatus[n];
+		IndicatorValue[] entered = new IndicatorValue[n];
+		for (int i = 0; i < n; i++) {
+			IndicatorValue value = values.get(codes[i]);
+			entered[i] = value;
+			IndicatorStatus status = judge(i, value);
+			if (status == null) {
+				problems = add(problems, codes[i], problem(i, value));
+			}
+			statuses[i] = status;
+		}
+		List<ConditionResult> conditions = new ArrayList<>(set.conditions().size());
+		for (Condition condition : set.conditions()) {
+			IndicatorValue value = values.get(condition.code());
+			IndicatorStatus status = IndicatorStatus.MISSING;
+			if (value instanceof IndicatorValue.YesNo yesNo) {
+				status = yesNo.yes() ? IndicatorStatus.ACHIEVED : IndicatorStatus.NOT_ACHIEVED;
+			}
+			else if (value != null) {
+				problems = add(problems, condition.code(),
+						"condition " + condition.code() + " expects đạt/không đạt (yes/no), got " + value.describe());
+			}
+			conditions.add(new ConditionResult(condition.code(), condition.text(), status));
+		}
+		StatusOverrides overrides = new StatusOverrides(set, judgements);
+		if (overrides.problems != null) {
+			problems = problems == null ? overrides.problems : concat(problems, overrides.problems);
+		}
+		if (problems != null) {
+			throw new InvalidValuesException(problems);
+		}
+		List<CriterionResult> criteria = new ArrayList<>(set.criteriaCount());
+		List<String> warnings = List.of();
+		int achieved = 0;
+		boolean anyIncomplete = false;
+		for (int c = 0; c < set.criteriaCount(); c++) {
+			Criterion criterion = set.criteria().get(c);
+			boolean failed = false;
+			boolean incomplete = false;
+			IndicatorResult[] results = new IndicatorResult[start[c + 1] - start[c]];
+			for (int i = start[c]; i < start[c + 1]; i++) {
+				IndicatorStatus status = statuses[i];
+				failed |= status == IndicatorStatus.NOT_ACHIEVED || status == IndicatorStatus.MISSING;
+				incomplete |= status == IndicatorStatus.MISSING;
+				results[i - start[c]] = new IndicatorResult(codes[i], status, entered[i], thresholds[i]);
+			}
+			// A criterion is đạt when all its applicable indicators are; a missing value is not a pass.
+			CriterionStatus computed = failed ? CriterionStatus.CHUA_DAT : CriterionStatus.DAT;
+			Judgements.StatusOverride override = overrides.override[c];
+			CriterionStatus status = override == null ? computed : override.status();
+			Judgements.BasicallyAchieved flag = overrides.flag[c];
+			if (flag != null && status != CriterionStatus.DAT) {
+				warnings = warnings.isEmpty() ? new ArrayList<>() : warnings;
+				warnings.add("criterion " + criterion.number()
+						+ " is flagged 'cơ bản đạt' but is chưa đạt; the flag is not shown");
+			}
+			boolean basically = flag != null && status == CriterionStatus.DAT;
+			if (status == CriterionStatus.DAT) {
+				achieved++;
+			}
+			anyIncomplete |= incomplete;
+			criteria.add(new CriterionResult(criterion.number(), criterion.name(), criterion.criticalForRevocation(),
+					computed, status, incomplete, override != null, override == null ? null : override.reason(),
+					basically, basically ? flag.reason() : null, Arrays.asList(results)));
+		}
+		return new Evaluation(set.ref(), key, year, criteria, conditions, achieved, set.criteriaCount(),
+				anyIncomplete, warnings);
+	}
+
+	/** The status a value gives, or null when the value cannot be used for this indicator. */
+	private IndicatorStatus judge(int i, IndicatorValue value) {
+		if (value == null) {
+			return IndicatorStatus.MISSING;
+		}
+		if (value instanceof IndicatorValue.NotApplicable) {
+			return notApplicableAllowed[i] ? IndicatorStatus.NOT_APPLICABLE : null;
+		}
+		ThresholdUsed threshold = thresholds[i];
+		switch (kinds[i]) {
+			case BOOLEAN:
+				return value instanceof IndicatorValue.YesNo v ? status(v.yes()) : null;
+			case PERCENT_AT_LEAST:
+				return value instanceof IndicatorValue.Percent v && percent(v.value()) && threshold != null
+						? status(v.value().compareTo(threshold.value()) >= 0) : null;
+			case PERCENT_AT_MOST:
+				return value instanceof IndicatorValue.Percent v && percent(v.value()) && threshold != null
+						? status(v.value().compareTo(threshold.value()) <= 0) : null;
+			case AMOUNT_AT_LEAST:
+			case AREA_PER_PERSON_AT_LEAST:
+				return value instanceof IndicatorValue.Amount v && v.value().signum() >= 0 && threshold != null
+						? status(v.value().compareTo(threshold.value()) >= 0) : null;
+			case COUNT_MUST_BE_ZERO:
+				return value instanceof IndicatorValue.Count v && v.value() >= 0 ? status(v.value() == 0) : null;
+			case TEXT_EVIDENCE:
+				return value instanceof IndicatorValue.Evidence v && v.text() != null && !v.text().isBlank()
+						? status(v.achieved()) : null;
+			default:
+				return null;
+		}
+	}
+
+	private String problem(int i, IndicatorValue value) {
+		String code = codes[i];
+		if (value instanceof IndicatorValue.NotApplicable) {
+			return "indicator " + code + " cannot be 'không áp dụng': the set does not say '(nếu có)'";
+		}
+		if (kinds[i].needsThreshold() && thresholds[i] == null) {
+			return "indicator " + code + " has no threshold for " + key + " in " + year + " in " + set.ref();
+		}
+		return switch (kinds[i]) {
+			case BOOLEAN -> "indicator " + code + " expects đạt/không đạt (yes/no), got " + value.describe();
+			case PERCENT_AT_LEAST, PERCENT_AT_MOST -> value instanceof IndicatorValue.Percent v
+					? "indicator " + code + ": percentage " + v.value().toPlainString() + " is outside 0–100"
+					: "indicator " + code + " expects a percentage (0–100), got " + value.describe();
+			case AMOUNT_AT_LEAST, AREA_PER_PERSON_AT_LEAST -> value instanceof IndicatorValue.Amount v
+					? "indicator " + code + ": amount " + v.value().toPlainString() + " must not be negative"
+					: "indicator " + code + " expects an amount in " + unit(code) + ", got " + value.describe();
+			case COUNT_MUST_BE_ZERO -> value instanceof IndicatorValue.Count v
+					? "indicator " + code + ": count " + v.value() + " must not be negative"
+					: "indicator " + code + " expects a count (must be 0), got " + value.describe();
+			case TEXT_EVIDENCE -> value instanceof IndicatorValue.Evidence
+					? "indicator " + code + ": the evidence text is required"
+					: "indicator " + code + " expects the assessor's judgement with evidence, got " + value.describe();
+		};
+	}
+
+	private String unit(String code) {
+		return set.indicator(code).map(Indicator::unit).orElse("its unit");
+	}
+
+	private static boolean percent(BigDecimal value) {
+		return value.signum() >= 0 && value.compareTo(HUNDRED) <= 0;
+	}
+
+	private static IndicatorStatus status(boolean achieved) {
+		return achieved ? IndicatorStatus.ACHIEVED : IndicatorStatus.NOT_ACHIEVED;
+	}
+
+	private static List<InvalidValuesException.Problem> add(List<InvalidValuesException.Problem> problems,
+			String code, String message) {
+		List<InvalidValuesException.Problem> list = problems == null ? new ArrayList<>() : problems;
+		list.add(new InvalidValuesException.Problem(code, message));
+		return list;
+	}
+
+	private static <T> List<T> concat(List<T> a, List<T> b) {
+		List<T> all = new ArrayList<>(a);
+		all.addAll(b);
+		return all;
+	}
+
+	/** Overrides and flags by criterion position, checked against the set. */
+	private static final class StatusOverrides {
+
+		final Judgements.StatusOverride[] override;
+
+		final Judgements.BasicallyAchieved[] flag;
+
+		List<InvalidValuesException.Problem> problems;
+
+		StatusOverrides(CriteriaSetDefinition set, Judgements judgements) {
+			override = new Judgements.StatusOverride[set.criteriaCount()];
+			flag = new Judgements.BasicallyAchieved[set.criteriaCount()];
+			if (judgements.overrides().isEmpty() && judgements.flags().isEmpty()) {
+				return;
+			}
+			for (Judgements.StatusOverride o : judgements.overrides()) {
+				int c = position(set, o.criterion());
+				if (c < 0) {
+					problems = add(problems, String.valueOf(o.criterion()),
+							"override of criterion " + o.criterion() + ": " + set.ref() + " has no such criterion");
+				}
+				else if (override[c] != null) {
+					problems = add(problems, String.valueOf(o.criterion()),
+							"criterion " + o.criterion() + " is overridden twice");
+				}
+				else {
+					override[c] = o;
+				}
+			}
+			for (Judgements.BasicallyAchieved f : judgements.flags()) {
+				int c = position(set, f.criterion());
+				if (c < 0) {
+					problems = add(problems, String.valueOf(f.criterion()), "flag on criterion " + f.criterion()
+							+ ": " + set.ref() + " has no such criterion");
+				}
+				else {
+					flag[c] = f;
+				}
+			}
+		}
+
+		private static int position(CriteriaSetDefinition set, int number) {
+			for (int c = 0; c < set.criteriaCount(); c++) {
+				if (set.criteria().get(c).number() == number) {
+					return c;
+				}
+			}
+			return -1;
+		}
+	}
+}

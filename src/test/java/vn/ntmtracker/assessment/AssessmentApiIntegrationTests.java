@@ -1,0 +1,154 @@
+package vn.ntmtracker.assessment;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.ntmtracker.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@IntegrationTest
+class AssessmentApiIntegrationTests {
+
+	static final String PASSWORD = "ntm-demo";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JsonMapper json;
+
+	@Test
+	void demoStoriesReadCorrectlyInTheApi() throws Exception {
+		mvc.perform(get("/api/units/TH-CAMTHACH/assessments").with(httpBasic("camthach", PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].setCode").value("QD1980-2016-XA-NTM"))
+			.andExpect(jsonPath("$[0].asOf").value("2021-12-31"))
+			.andExpect(jsonPath("$[0].achieved").value(16))
+			.andExpect(jsonPath("$[0].total").value(19))
+			.andExpect(jsonPath("$[0].status").value("APPRAISED"))
+			.andExpect(jsonPath("$[0].gainedCriteria[0]").value(18));
+		JsonNode banBo = body(mvc.perform(get("/api/units/LC-BANBO/assessments").with(httpBasic("banbo", PASSWORD))));
+		assertThat(banBo.get(0).get("score").asString()).isEqualTo("9/19");
+		long id = banBo.get(0).get("id").asLong();
+		JsonNode evaluation = body(mvc.perform(get("/api/assessments/" + id + "/evaluation").with(httpBasic("banbo", PASSWORD))));
+		assertThat(evaluation.get("evaluation").get("criteria")).filteredOn(c -> !c.get("status").asString().equals("DAT"))
+			.extracting(c -> c.get("number").asInt()).containsExactly(1, 2, 5, 6, 10, 11, 14, 17, 18, 19);
+		mvc.perform(get("/api/units/HT-CAMQUANG/assessments").with(httpBasic("camquang", PASSWORD)))
+			.andExpect(jsonPath("$[0].score").value("3/20"));
+		mvc.perform(get("/api/units/TH-CAMLUONG/assessments").with(httpBasic("camluong", PASSWORD)))
+			.andExpect(jsonPath("$[0].score").value("17/19"))
+			.andExpect(jsonPath("$[0].recognised").value(true))
+			.andExpect(jsonPath("$[0].lostCriteria[0]").value(9))
+			.andExpect(jsonPath("$[0].lostCriteria[1]").value(17));
+	}
+
+	@Test
+	void outsidersCannotReadOrWriteRounds() throws Exception {
+		mvc.perform(get("/api/units/HT-CAMLINH/assessments").with(httpBasic("camquang", PASSWORD))).andExpect(status().isForbidden());
+		mvc.perform(get("/api/units/HT-CAMLINH/assessments")).andExpect(status().isUnauthorized());
+		mvc.perform(get("/api/units/HT-CAMLINH/assessments").with(httpBasic("vpdp-hatinh", PASSWORD))).andExpect(status().isOk());
+		long camLinhRound = body(mvc.perform(get("/api/units/HT-CAMLINH/assessments").with(httpBasic("camlinh", PASSWORD)))).get(0).get("id").asLong();
+		mvc.perform(get("/api/assessments/" + camLinhRound + "/evaluation").with(httpBasic("camquang", PASSWORD))).andExpect(status().isForbidden());
+		mvc.perform(put("/api/assessments/" + camLinhRound + "/values").with(httpBasic("lanhdao-hatinh", PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"version\":0,\"values\":{\"1.1\":\"Đạt\"}}")).andExpect(status().isForbidden());
+		mvc.perform(post("/api/units/HT-CAMLINH/assessments").with(httpBasic("camquang", PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"setCode\":\"HT-2022-XA-NTM-NC\",\"asOf\":\"2024-06-30\"}"))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void badValuesAreRefusedByIndicatorAndNothingIsSaved() throws Exception {
+		JsonNode round = body(mvc.perform(post("/api/units/TH-CAMLUONG/assessments").with(httpBasic("camluong", PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"setCode\":\"QD318-2022-XA-NTM\",\"asOf\":\"2024-06-30\",\"kind\":\"SELF\",\"values\":{\"1.1\":\"Đạt\"}}"))
+			.andExpect(status().isCreated()));
+		long id = round.get("id").asLong();
+		int version = round.get("version").asInt();
+		mvc.perform(put("/api/assessments/" + id + "/values").with(httpBasic("camluong", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"version\":" + version + ",\"values\":{\"2.2\":\"101\",\"1.2\":\"chắc là có\",\"1.1\":\"Không đạt\"}}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.problems[?(@.code == '2.2')].message").exists())
+			.andExpect(jsonPath("$.problems[?(@.code == '1.2')].message").exists());
+		mvc.perform(get("/api/assessments/" + id).with(httpBasic("camluong", PASSWORD)))
+			.andExpect(jsonPath("$.version").value(version));
+		JsonNode evaluation = body(mvc.perform(get("/api/assessments/" + id + "/evaluation").with(httpBasic("camluong", PASSWORD))));
+		assertThat(evaluation.get("evaluation").get("criteria").get(0).get("indicators").get(0).get("status").asString()).isEqualTo("ACHIEVED");
+
+		mvc.perform(put("/api/assessments/" + id + "/values").with(httpBasic("camluong", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"version\":" + (version + 7) + ",\"values\":{\"1.1\":\"Không đạt\"}}"))
+			.andExpect(status().isConflict());
+	}
+
+	@Test
+	void aSetMustApplyToTheUnitsLevelAndProvince() throws Exception {
+		mvc.perform(post("/api/units/TH-CAMLUONG-LUONGNGOC/assessments").with(httpBasic("camluong", PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"setCode\":\"QD318-2022-XA-NTM\",\"asOf\":\"2024-06-30\"}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("không áp dụng")));
+		mvc.perform(post("/api/units/TH-CAMLUONG/assessments").with(httpBasic("camluong", PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"setCode\":\"HT-2022-XA-NTM-NC\",\"asOf\":\"2024-06-30\"}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("Hà Tĩnh")));
+	}
+
+	@Test
+	void signOffNeedsTheLevelAboveAReasonToReturnAndLocksTheRound() throws Exception {
+		JsonNode round = body(mvc.perform(post("/api/units/HT-CAMQUANG/assessments").with(httpBasic("camquang", PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"setCode\":\"HT-2022-XA-NTM-NC\",\"asOf\":\"2024-09-30\",\"values\":{\"1.1\":\"Đạt\"}}"))
+			.andExpect(status().isCreated()));
+		long id = round.get("id").asLong();
+		action(id, "submit", "camquang", round.get("version").asInt(), null).andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("SUBMITTED"));
+		int version = currentVersion(id);
+		action(id, "verify", "camquang", version, null).andExpect(status().isForbidden());
+		action(id, "return", "vpdp-hatinh", version, " ").andExpect(status().isUnprocessableContent());
+		action(id, "return", "vpdp-hatinh", version, "Thiếu minh chứng").andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("RETURNED")).andExpect(jsonPath("$.returnReason").value("Thiếu minh chứng"));
+		version = currentVersion(id);
+		version = body(action(id, "submit", "camquang", version, null)).get("version").asInt();
+		version = body(action(id, "verify", "vpdp-hatinh", version, null).andExpect(jsonPath("$.status").value("VERIFIED"))).get("version").asInt();
+		mvc.perform(put("/api/assessments/" + id + "/values").with(httpBasic("camquang", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"version\":" + version + ",\"values\":{\"1.1\":\"Không đạt\"}}"))
+			.andExpect(status().isUnprocessableContent());
+		action(id, "appraise", "lanhdao-hatinh", version, null).andExpect(status().isForbidden());
+		action(id, "appraise", "vpdp-hatinh", version, null).andExpect(jsonPath("$.status").value("APPRAISED"));
+	}
+
+	@Test
+	void aSectorDepartmentEntersOnlyItsCriteria() throws Exception {
+		JsonNode round = body(mvc.perform(post("/api/units/HT-CAMTHINH/assessments").with(httpBasic("vpdp-hatinh", PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"setCode\":\"HT-2022-XA-NTM-NC\",\"asOf\":\"2024-10-31\"}")));
+		long id = round.get("id").asLong();
+		int version = round.get("version").asInt();
+		mvc.perform(put("/api/assessments/" + id + "/values").with(httpBasic("so-nnmt-hatinh", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"version\":" + version + ",\"values\":{\"1.1\":\"Đạt\"}}")).andExpect(status().isForbidden());
+		mvc.perform(put("/api/assessments/" + id + "/values").with(httpBasic("so-nnmt-hatinh", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"version\":" + version + ",\"values\":{\"17.1\":\"Đạt\"}}")).andExpect(status().isOk());
+	}
+
+	private ResultActions action(long id, String action, String user, int version, String reason) throws Exception {
+		String body = reason == null ? "{\"version\":" + version + "}" : "{\"version\":" + version + ",\"reason\":\"" + reason + "\"}";
+		return mvc.perform(post("/api/assessments/" + id + "/" + action).with(httpBasic(user, PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON).content(body));
+	}
+
+	private int currentVersion(long id) throws Exception {
+		return body(mvc.perform(get("/api/assessments/" + id).with(httpBasic("admin", PASSWORD)))).get("version").asInt();
+	}
+
+	private JsonNode body(ResultActions result) throws Exception {
+		return json.readTree(result.andReturn().getResponse().getContentAsString());
+	}
+}
