@@ -188,7 +188,10 @@ public class Assessments {
 	}
 
 	UnitClassification classification(String unitCode, LocalDate asOf) {
-		Classification c = units.classification(unitCode, asOf);
+		return toCriteria(units.classification(unitCode, asOf));
+	}
+
+	static UnitClassification toCriteria(Classification c) {
 		return new UnitClassification(c.region() == null ? null : Region.valueOf(c.region().name()),
 				c.communeGroup() == null ? null : CommuneGroup.of(c.communeGroup()), c.especiallyDisadvantaged(),
 				c.safeZonePoorDistrict());

@@ -54,6 +54,51 @@ public class Units {
 			.optional();
 	}
 
+	/** Many units at once, for imports: one query instead of one per code. */
+	public java.util.Map<String, Unit> findAll(Collection<String> codes, LocalDate asOf) {
+		if (codes.isEmpty()) {
+			return java.util.Map.of();
+		}
+		java.util.Map<String, Unit> found = new java.util.HashMap<>();
+		jdbc.sql(SELECT_UNIT + " where u.code in (:codes)").param("asOf", asOf).param("codes", codes)
+			.query(Units::mapUnit).list().forEach(unit -> found.put(unit.code(), unit));
+		return found;
+	}
+
+	/** Which of the codes lie in the scope (see {@link #isWithin}), in one query. */
+	public java.util.Set<String> within(Collection<String> codes, UnitScope scope) {
+		if (scope.unrestricted()) {
+			return java.util.Set.copyOf(codes);
+		}
+		String regex = scopeRegex(scope);
+		if (regex == null || codes.isEmpty()) {
+			return java.util.Set.of();
+		}
+		return java.util.Set.copyOf(jdbc.sql("""
+				select distinct u.code from unit_path p join unit u on u.id = p.unit_id
+				where u.code in (:codes) and p.path ~ :scope""")
+			.param("codes", codes).param("scope", regex).query(String.class).list());
+	}
+
+	/** Classifications of many units as of a date. */
+	public java.util.Map<String, Classification> classifications(Collection<String> codes, LocalDate asOf) {
+		java.util.Map<String, Classification> result = new java.util.HashMap<>();
+		if (codes.isEmpty()) {
+			return result;
+		}
+		jdbc.sql("""
+				select distinct on (u.code) u.code, x.region, x.commune_group, x.especially_disadvantaged, x.safe_zone_poor_district
+				from unit_classification x join unit u on u.id = x.unit_id
+				where u.code in (:codes) and x.valid_from <= :asOf
+				order by u.code, x.valid_from desc""")
+			.param("codes", codes).param("asOf", asOf)
+			.query(rs -> {
+				result.put(rs.getString(1), new Classification(rs.getString(2) == null ? null : Region.valueOf(rs.getString(2)),
+						(Integer) rs.getObject(3), rs.getBoolean(4), rs.getBoolean(5)));
+			});
+		return result;
+	}
+
 	public Unit get(String code, LocalDate asOf) {
 		return find(code, asOf).orElseThrow(() -> new UnitNotFoundException(code));
 	}

@@ -1,0 +1,166 @@
+package vn.ntmtracker.assessment;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.ntmtracker.AuditEvent;
+import vn.ntmtracker.criteria.CriteriaCatalog;
+import vn.ntmtracker.criteria.CriteriaSetDefinition;
+import vn.ntmtracker.security.AccessPolicy;
+import vn.ntmtracker.units.Unit;
+import vn.ntmtracker.units.Units;
+
+/**
+ * Imports a filled assessment workbook all or nothing: every row and cell is checked first (structure,
+ * formulas, types, units, jurisdiction, the set fitting each unit); then all rounds, values and results are
+ * written in one transaction with PostgreSQL COPY, so thousands of rows take seconds.
+ */
+@Service
+class AssessmentImport {
+
+	private final JdbcClient jdbc;
+	private final DataSource dataSource;
+	private final CriteriaCatalog catalog;
+	private final Units units;
+	private final AccessPolicy access;
+	private final Assessments assessments;
+	private final ApplicationEventPublisher events;
+	private final EvaluationEngine engine = new EvaluationEngine();
+
+	AssessmentImport(JdbcClient jdbc, DataSource dataSource, CriteriaCatalog catalog, Units units, AccessPolicy access,
+			Assessments assessments, ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.dataSource = dataSource;
+		this.catalog = catalog;
+		this.units = units;
+		this.access = access;
+		this.assessments = assessments;
+		this.events = events;
+	}
+
+	record Result(int created, List<AssessmentWorkbook.CellProblem> problems) {
+
+		boolean ok() {
+			return problems.isEmpty();
+		}
+	}
+
+	@Transactional
+	Result importWorkbook(InputStream input, LocalDate asOf, RoundKind kind) throws IOException {
+		AssessmentWorkbook.Parsed parsed = AssessmentWorkbook.read(input, catalog::definition);
+		if (!parsed.problems().isEmpty()) {
+			return new Result(0, parsed.problems());
+		}
+		CriteriaSetDefinition set = catalog.definition(parsed.setCode(), parsed.setVersion());
+		List<AssessmentWorkbook.CellProblem> problems = new ArrayList<>();
+		List<String> codes = parsed.rows().stream().map(AssessmentWorkbook.UnitRow::unitCode).toList();
+		Map<String, Unit> found = units.findAll(codes, asOf);
+		Set<String> writable = units.within(codes, access.writeScope());
+		Set<String> seen = new HashSet<>();
+		for (AssessmentWorkbook.UnitRow row : parsed.rows()) {
+			String cell = "A" + row.rowNumber();
+			Unit unit = found.get(row.unitCode());
+			if (unit == null) {
+				problems.add(new AssessmentWorkbook.CellProblem(AssessmentWorkbook.DATA, cell, "Không có đơn vị mã " + row.unitCode()));
+			}
+			else if (!writable.contains(row.unitCode())) {
+				problems.add(new AssessmentWorkbook.CellProblem(AssessmentWorkbook.DATA, cell, "Bạn không có quyền nhập số liệu cho " + unit.displayName()));
+			}
+			else {
+				try {
+					assessments.checkApplies(set, unit, asOf);
+				}
+				catch (AssessmentException ex) {
+					problems.add(new AssessmentWorkbook.CellProblem(AssessmentWorkbook.DATA, cell, ex.getMessage()));
+				}
+			}
+			if (!seen.add(row.unitCode())) {
+				problems.add(new AssessmentWorkbook.CellProblem(AssessmentWorkbook.DATA, cell, "Đơn vị " + row.unitCode() + " xuất hiện hai lần"));
+			}
+		}
+		if (!problems.isEmpty()) {
+			return new Result(0, problems);
+		}
+		var classifications = units.classifications(codes, asOf);
+		List<Long> ids = jdbc.sql("select nextval('assessment_round_id_seq') from generate_series(1, :n)")
+			.param("n", parsed.rows().size()).query(Long.class).list();
+		String user = access.currentUsername();
+		StringBuilder rounds = new StringBuilder();
+		StringBuilder values = new StringBuilder();
+		StringBuilder results = new StringBuilder();
+		List<AuditEvent.Entry> audit = new ArrayList<>();
+		for (int i = 0; i < parsed.rows().size(); i++) {
+			AssessmentWorkbook.UnitRow row = parsed.rows().get(i);
+			long id = ids.get(i);
+			Map<String, IndicatorValue> typed = ValueInput.parse(set, row.values());
+			var c = classifications.getOrDefault(row.unitCode(), vn.ntmtracker.units.Classification.NONE);
+			Evaluation evaluation = engine.evaluate(set, Assessments.toCriteria(c), asOf.getYear(), typed);
+			long missing = evaluation.criteria().stream().flatMap(r -> r.indicators().stream())
+				.filter(r -> r.status() == IndicatorStatus.MISSING).count();
+			csv(rounds, id, row.unitCode(), set.code(), set.version(), asOf, kind.name(), "DRAFT", evaluation.achieved(),
+					evaluation.total(), evaluation.belowStandard(), missing, user);
+			for (var entry : typed.entrySet()) {
+				var r = Assessments.row(id, entry.getKey(), entry.getValue(), null, user).getValues();
+				csv(values, id, entry.getKey(), r.get("type"), r.get("bool"), r.get("num"), r.get("text"), user);
+			}
+			for (CriterionResult result : evaluation.criteria()) {
+				csv(results, id, result.number(), result.status().name(), result.basicallyAchieved(), result.overridden(), result.incomplete());
+			}
+			audit.add(new AuditEvent.Entry(AuditEvent.Action.CREATE, "assessment_round", Long.toString(id), row.unitCode(), null,
+					Map.of("set", set.code() + " v" + set.version(), "asOf", asOf.toString(), "source", "xlsx", "score", evaluation.score())));
+		}
+		copy("assessment_round (id, unit_code, set_code, set_version, as_of, kind, status, achieved, total, below_standard, missing_values, created_by)", rounds);
+		copy("assessment_value (round_id, indicator_code, value_type, bool_value, num_value, text_value, entered_by)", values);
+		copy("assessment_criterion_result (round_id, criterion_number, status, basically, overridden, incomplete)", results);
+		events.publishEvent(new AuditEvent(audit));
+		return new Result(ids.size(), List.of());
+	}
+
+	private void copy(String target, StringBuilder csv) {
+		Connection connection = DataSourceUtils.getConnection(dataSource);
+		try {
+			connection.unwrap(PGConnection.class).getCopyAPI()
+				.copyIn("copy " + target + " from stdin (format csv)", new StringReader(csv.toString()));
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not write the imported rounds: " + ex.getMessage(), ex);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void csv(StringBuilder out, Object... fields) {
+		for (int i = 0; i < fields.length; i++) {
+			if (i > 0) {
+				out.append(',');
+			}
+			Object field = fields[i];
+			if (field != null) {
+				String text = field.toString();
+				out.append('"').append(text.replace("\"", "\"\"")).append('"');
+			}
+		}
+		out.append('\n');
+	}
+}

@@ -1,0 +1,84 @@
+package vn.ntmtracker.assessment;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+import vn.ntmtracker.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@IntegrationTest
+class AssessmentImportIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	vn.ntmtracker.security.UserAccounts accounts;
+
+	byte[] filledTemplate(String unitArea, String user, String value) throws Exception {
+		byte[] template = mvc.perform(get("/assessments/template.xlsx").param("set", "QD318-2022-XA-NTM").param("unit", unitArea)
+				.with(user(accounts.loadUserByUsername(user))))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			var sheet = workbook.getSheet(AssessmentWorkbook.DATA);
+			for (int r = AssessmentWorkbook.HEADER_ROW + 1; r <= sheet.getLastRowNum(); r++) {
+				sheet.getRow(r).getCell(AssessmentWorkbook.FIRST_VALUE_COLUMN).setCellValue(value);
+			}
+			workbook.write(out);
+			return out.toByteArray();
+		}
+	}
+
+	@Test
+	void importsAFilledTemplateAsRoundsWithComputedResults() throws Exception {
+		long before = jdbc.sql("select count(*) from assessment_round where unit_code = 'TH-CAMLUONG' and as_of = '2025-01-15'").query(Long.class).single();
+		byte[] file = filledTemplate("TH-CAMLUONG", "camluong", "Đạt");
+		mvc.perform(multipart("/api/assessments/import").file(new MockMultipartFile("file", "x.xlsx", null, file))
+				.param("asOf", "2025-01-15").with(httpBasic("camluong", "ntm-demo")))
+			.andExpect(status().isCreated()).andExpect(jsonPath("$.created").value(1));
+		assertThat(jdbc.sql("select count(*) from assessment_round where unit_code = 'TH-CAMLUONG' and as_of = '2025-01-15'").query(Long.class).single())
+			.isEqualTo(before + 1);
+		assertThat(jdbc.sql("""
+				select count(*) from assessment_criterion_result c join assessment_round r on r.id = c.round_id
+				where r.unit_code = 'TH-CAMLUONG' and r.as_of = '2025-01-15'""").query(Long.class).single()).isEqualTo(19);
+	}
+
+	@Test
+	void aRowOutsideTheUploadersJurisdictionRejectsTheWholeFile() throws Exception {
+		byte[] file = filledTemplate("38", "admin", "Đạt");
+		long before = jdbc.sql("select count(*) from assessment_round").query(Long.class).single();
+		mvc.perform(multipart("/api/assessments/import").file(new MockMultipartFile("file", "x.xlsx", null, file))
+				.param("asOf", "2025-02-01").with(httpBasic("camluong", "ntm-demo")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.created").value(0))
+			.andExpect(jsonPath("$.problems[0].cell").exists());
+		assertThat(jdbc.sql("select count(*) from assessment_round").query(Long.class).single()).isEqualTo(before);
+	}
+
+	@Test
+	void aWrongValueRejectsTheWholeFileNamingTheCell() throws Exception {
+		byte[] file = filledTemplate("TH-CAMLUONG", "camluong", "có lẽ");
+		mvc.perform(multipart("/api/assessments/import").file(new MockMultipartFile("file", "x.xlsx", null, file))
+				.param("asOf", "2025-03-01").with(httpBasic("camluong", "ntm-demo")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.problems[0].sheet").value(AssessmentWorkbook.DATA))
+			.andExpect(jsonPath("$.problems[0].cell").value("C5"));
+	}
+}
