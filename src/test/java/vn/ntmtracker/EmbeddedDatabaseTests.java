@@ -54,6 +54,29 @@ class EmbeddedDatabaseTests {
 		}
 	}
 
+	/**
+	 * Where a root JVM has no user namespaces, initdb refuses to run as root; the database then runs as uid
+	 * 65534. Forced here, because this machine does allow user namespaces.
+	 */
+	@Test
+	void runsPostgresAsNobodyWhenAskedAndKeepsItsData() throws Exception {
+		org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(ProcessHandle.current().info().user().orElse("")),
+				"only meaningful when the tests run as root");
+		Path dir = Path.of("/tmp", "ntm-nobody-pg-" + System.nanoTime());
+		EmbeddedDatabase database = EmbeddedDatabase.start(dir, false, EmbeddedDatabase.RunAs.NOBODY);
+		try (var connection = DriverManager.getConnection(database.jdbcUrl(), "postgres", "");
+				var statement = connection.createStatement()) {
+			statement.execute("create table kept (x int)");
+			statement.execute("insert into kept values (42)");
+			var fsync = statement.executeQuery("show fsync");
+			fsync.next();
+			assertThat(fsync.getString(1)).isEqualTo("on");
+		}
+		long postmaster = Long.parseLong(Files.readAllLines(dir.resolve("postmaster.pid")).get(0).trim());
+		assertThat(ProcessHandle.of(postmaster).flatMap(p -> p.info().user())).hasValueSatisfying(
+				user -> assertThat(user).isIn("nobody", "65534"));
+	}
+
 	private static Process startProbe(Path dir) throws Exception {
 		String java = ProcessHandle.current().info().command().orElse("java");
 		Process process = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),

@@ -113,12 +113,45 @@ class AssessmentApiController {
 		return RoundSummary.of(assessments.round(id));
 	}
 
+	record CriterionHeader(int number, String name) {
+	}
+
+	/**
+	 * One unit of the overview. {@code results} has one letter per criterion in the order of {@code criteria}:
+	 * D đạt, B cơ bản đạt, X chưa đạt, - not assessed — compact, because a province has a thousand rows.
+	 */
+	record OverviewRow(String unitCode, String unitName, String parentName, Long roundId, LocalDate asOf,
+			RoundStatus status, Integer achieved, Integer total, boolean recognised, boolean atRisk,
+			String lostCriteria, String results) {
+	}
+
+	record OverviewView(String unitCode, String unitName, String setCode, int setVersion, LocalDate asOf,
+			List<CriterionHeader> criteria, long units, long assessed, long reachedTier, long regressed, long atRisk,
+			Map<Integer, Integer> achievedPerCriterion, List<OverviewRow> rows) {
+	}
+
+	static String letters(AssessmentOverview.Row row, List<CriterionHeader> criteria) {
+		StringBuilder letters = new StringBuilder(criteria.size());
+		for (CriterionHeader criterion : criteria) {
+			AssessmentOverview.Cell cell = row.cells().get(criterion.number());
+			letters.append(cell == null ? '-' : !cell.achieved() ? 'X' : cell.basically() ? 'B' : 'D');
+		}
+		return letters.toString();
+	}
+
 	@GetMapping("/api/assessments/overview")
 	@Operation(summary = "Latest round per unit of the set's level under a unit, with each criterion's stored result")
-	AssessmentOverview.Overview overview(@RequestParam String unit, @RequestParam String set,
+	OverviewView overview(@RequestParam String unit, @RequestParam String set,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-			@RequestParam(defaultValue = "false") boolean signedOff) {
-		return overview.of(unit, set, asOf == null ? LocalDate.now() : asOf, signedOff, null, null);
+			@RequestParam(defaultValue = "false") boolean signedOff, @RequestParam(required = false) String filter,
+			@RequestParam(required = false) String sort) {
+		AssessmentOverview.Overview o = overview.of(unit, set, asOf == null ? LocalDate.now() : asOf, signedOff, filter, sort);
+		List<CriterionHeader> criteria = o.set().criteria().stream().map(c -> new CriterionHeader(c.number(), c.name())).toList();
+		List<OverviewRow> rows = o.rows().stream().map(r -> new OverviewRow(r.unitCode(), r.kind().label() + " " + r.unitName(),
+				r.parentName(), r.roundId(), r.asOf(), r.status(), r.assessed() ? r.achieved() : null,
+				r.assessed() ? r.total() : null, r.recognised(), r.atRisk(), r.lostCriteria(), letters(r, criteria))).toList();
+		return new OverviewView(o.root().code(), o.root().displayName(), o.set().code(), o.set().version(), o.asOf(),
+				criteria, o.rows().size(), o.assessed(), o.reachedTier(), o.regressed(), o.atRisk(), o.achievedPerCriterion(), rows);
 	}
 
 	@ExceptionHandler(InvalidValuesException.class)

@@ -52,7 +52,7 @@ class AssessmentWorkbookController {
 		return "assessment/import";
 	}
 
-	@GetMapping("/assessments/template.xlsx")
+	@GetMapping({ "/assessments/template.xlsx", "/api/assessments/template.xlsx" })
 	ResponseEntity<byte[]> template(@RequestParam String set, @RequestParam(required = false) Integer version,
 			@RequestParam String unit,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) throws IOException {

@@ -18,9 +18,34 @@ class AccountController {
 	static final int MIN_PASSWORD_LENGTH = 10;
 
 	private final UserAccounts accounts;
+	private final ApiTokens tokens;
 
-	AccountController(UserAccounts accounts) {
+	AccountController(UserAccounts accounts, ApiTokens tokens) {
 		this.accounts = accounts;
+		this.tokens = tokens;
+	}
+
+	@GetMapping("/account/tokens")
+	String tokens(@AuthenticationPrincipal CurrentUser user, Model model) {
+		model.addAttribute("tokens", tokens.list(user));
+		return "security/tokens";
+	}
+
+	@PostMapping("/account/tokens")
+	String createToken(@AuthenticationPrincipal CurrentUser user, @RequestParam String name, RedirectAttributes redirect) {
+		try {
+			redirect.addFlashAttribute("secret", tokens.create(user, name));
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/account/tokens";
+	}
+
+	@PostMapping("/account/tokens/{id}/revoke")
+	String revokeToken(@AuthenticationPrincipal CurrentUser user, @org.springframework.web.bind.annotation.PathVariable long id) {
+		tokens.revoke(user, id);
+		return "redirect:/account/tokens";
 	}
 
 	@GetMapping("/login")
@@ -70,5 +95,18 @@ class AccountController {
 	}
 
 	record Me(String username, String displayName, java.util.List<Grant> grants) {
+	}
+
+	record NewToken(String name, String token) {
+	}
+
+	/** Creates a personal API token for the caller; the secret is in this response only. */
+	@PostMapping("/api/me/tokens")
+	@ResponseBody
+	org.springframework.http.ResponseEntity<NewToken> createApiToken(@AuthenticationPrincipal CurrentUser user,
+			@org.springframework.web.bind.annotation.RequestBody java.util.Map<String, String> body) {
+		String name = body.get("name");
+		return org.springframework.http.ResponseEntity.status(org.springframework.http.HttpStatus.CREATED)
+			.body(new NewToken(name, tokens.create(user, name)));
 	}
 }

@@ -1,0 +1,46 @@
+package vn.ntmtracker.security;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import vn.ntmtracker.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@IntegrationTest
+class ApiTokenIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ApiTokens tokens;
+
+	@Autowired
+	UserAccounts accounts;
+
+	@Test
+	void aTokenActsForItsOwnerWithTheOwnersJurisdictionUntilRevoked() throws Exception {
+		CurrentUser camquang = accounts.loadUserByUsername("camquang");
+		String token = tokens.create(camquang, "script báo cáo");
+		assertThat(token).startsWith("ntm_").hasSizeGreaterThan(40);
+		mvc.perform(get("/api/me").header("Authorization", "Bearer " + token)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.username").value("camquang"));
+		mvc.perform(get("/api/units/HT-CAMLINH").header("Authorization", "Bearer " + token)).andExpect(status().isForbidden());
+		long id = tokens.list(camquang).get(0).id();
+		tokens.revoke(camquang, id);
+		mvc.perform(get("/api/me").header("Authorization", "Bearer " + token)).andExpect(status().isUnauthorized());
+		mvc.perform(get("/api/me").header("Authorization", "Bearer ntm_forged")).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void onlyTheHashIsStored() {
+		CurrentUser admin = accounts.loadUserByUsername("admin");
+		String token = tokens.create(admin, "kiểm thử");
+		assertThat(ApiTokens.hash(token)).hasSize(64).doesNotContain(token.substring(4, 20));
+	}
+}
