@@ -88,6 +88,15 @@ class AssessmentApiController {
 		return RoundSummary.of(assessments.round(id));
 	}
 
+	record FromVillages(int version, String villageSetCode, Integer criterion) {
+	}
+
+	@PostMapping("/api/assessments/{id}/values/{indicator}/from-villages")
+	@Operation(summary = "Fill a percentage indicator with the share of the commune's villages achieving a village-set criterion (or the whole set)")
+	Assessments.VillageShare fromVillages(@PathVariable long id, @PathVariable String indicator, @RequestBody FromVillages request) {
+		return assessments.fillFromVillages(id, indicator, request.villageSetCode(), request.criterion(), request.version());
+	}
+
 	@GetMapping("/api/assessments/{id}")
 	@Operation(summary = "One round's totals")
 	RoundSummary round(@PathVariable long id) {

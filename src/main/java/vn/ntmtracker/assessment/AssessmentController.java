@@ -75,6 +75,8 @@ class AssessmentController {
 	@GetMapping("/assessments/{id}")
 	String show(@PathVariable long id, Model model) {
 		model.addAttribute("view", assessments.view(id));
+		model.addAttribute("villageSets", catalog.list().stream()
+			.filter(s -> s.status() != SetStatus.DRAFT && Assessments.levelOf(s.tier()) == 4).toList());
 		return "assessment/round";
 	}
 
@@ -123,6 +125,19 @@ class AssessmentController {
 			redirect.addFlashAttribute("error", ex.getMessage());
 		}
 		return "redirect:/assessments/" + id + "#c" + criterion;
+	}
+
+	@PostMapping("/assessments/{id}/from-villages")
+	String fromVillages(@PathVariable long id, @RequestParam int version, @RequestParam String indicator,
+			@RequestParam String villageSet, @RequestParam(required = false) Integer criterion, RedirectAttributes redirect) {
+		try {
+			Assessments.VillageShare share = assessments.fillFromVillages(id, indicator, villageSet, criterion, version);
+			redirect.addFlashAttribute("info", share.evidence(assessments.round(id).asOf()));
+		}
+		catch (AssessmentException | StaleRoundException | InvalidValuesException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/assessments/" + id;
 	}
 
 	@PostMapping("/assessments/{id}/{action:submit|verify|appraise|return}")

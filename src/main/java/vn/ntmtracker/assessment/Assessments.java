@@ -311,6 +311,72 @@ public class Assessments {
 		return row;
 	}
 
+	/** A share of villages computed from their own rounds, with the villages it counted. */
+	public record VillageShare(String villageSetCode, Integer criterion, int achieved, int assessed, int villages,
+			List<String> achievedVillages, List<String> notAssessed) {
+
+		public java.math.BigDecimal percent() {
+			return villages == 0 ? java.math.BigDecimal.ZERO
+					: java.math.BigDecimal.valueOf(achieved * 100L).divide(java.math.BigDecimal.valueOf(villages), 2, java.math.RoundingMode.HALF_UP);
+		}
+
+		public String evidence(LocalDate asOf) {
+			return "Tính từ đánh giá của các thôn theo bộ " + villageSetCode
+					+ (criterion == null ? " (đạt chuẩn)" : " (tiêu chí số " + criterion + ")") + ": " + achieved + "/" + villages
+					+ " thôn đạt tại ngày " + asOf.getDayOfMonth() + "/" + asOf.getMonthValue() + "/" + asOf.getYear()
+					+ (notAssessed.isEmpty() ? "" : "; chưa đánh giá: " + String.join(", ", notAssessed));
+		}
+	}
+
+	/**
+	 * The share of a commune's villages (on the round's date) whose latest round of a village set, on or
+	 * before that date, achieves one criterion — or the whole set when {@code criterion} is null. A village
+	 * with no round counts as not achieving, and is listed.
+	 */
+	public VillageShare villageShare(String communeCode, LocalDate asOf, String villageSetCode, Integer criterion) {
+		access.requireRead(communeCode);
+		List<Unit> villages = units.children(communeCode, asOf).stream().filter(u -> u.level() == 4).toList();
+		List<String> achieved = new ArrayList<>();
+		List<String> notAssessed = new ArrayList<>();
+		int assessed = 0;
+		for (Unit village : villages) {
+			Optional<AssessmentRound> latest = jdbc.sql("""
+					select * from assessment_round where unit_code = :unit and set_code = :set and as_of <= :asOf
+					order by as_of desc, id desc limit 1""")
+				.param("unit", village.code()).param("set", villageSetCode).param("asOf", asOf)
+				.query(Assessments::mapRound).optional();
+			if (latest.isEmpty()) {
+				notAssessed.add(village.displayName());
+				continue;
+			}
+			assessed++;
+			boolean ok = criterion == null ? latest.get().achieved() == latest.get().total()
+					: jdbc.sql("select count(*) from assessment_criterion_result where round_id = :id and criterion_number = :c and status = 'DAT'")
+						.param("id", latest.get().id()).param("c", criterion).query(Long.class).single() > 0;
+			if (ok) {
+				achieved.add(village.displayName());
+			}
+		}
+		return new VillageShare(villageSetCode, criterion, achieved.size(), assessed, villages.size(), achieved, notAssessed);
+	}
+
+	/** Fills a commune's percentage indicator with the share of its villages, noting how it was computed. */
+	@Transactional
+	public VillageShare fillFromVillages(long id, String indicatorCode, String villageSetCode, Integer criterion, int expectedVersion) {
+		AssessmentRound round = editableRound(id);
+		CriteriaSetDefinition set = catalog.definition(round.setCode(), round.setVersion());
+		var indicator = set.indicator(indicatorCode).orElseThrow(() -> new AssessmentException("Không có chỉ tiêu " + indicatorCode));
+		if (!indicator.kind().percent()) {
+			throw new AssessmentException("Chỉ tiêu " + indicatorCode + " không phải tỷ lệ, không tính từ các thôn được");
+		}
+		VillageShare share = villageShare(round.unitCode(), round.asOf(), villageSetCode, criterion);
+		if (share.villages() == 0) {
+			throw new AssessmentException("Đơn vị không có thôn nào tại ngày đánh giá");
+		}
+		saveValues(id, Map.of(indicatorCode, new ValueInput.Raw(share.percent().toPlainString(), share.evidence(round.asOf()))), expectedVersion);
+		return share;
+	}
+
 	/** Overrides the computed status of a criterion, or flags it "cơ bản đạt"; a reason is always required. */
 	@Transactional
 	public void judge(long id, int criterion, boolean basically, CriterionStatus status, String reason, int expectedVersion) {

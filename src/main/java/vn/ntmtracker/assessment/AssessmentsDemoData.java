@@ -80,6 +80,11 @@ class AssessmentsDemoData implements ApplicationRunner {
 			long camThinh = round("vpdp-hatinh", "HT-CAMTHINH", "HT-2022-XA-NTM-NC", LocalDate.of(2024, 3, 20),
 					RoundKind.VERIFICATION, Set.of(2, 5, 6, 10, 14, 17, 18, 20), Map.of());
 			signOff(camThinh, "admin", false);
+			// Seed 004: villages 2–5 keep their khu dân cư kiểu mẫu, village 6 builds one; village 1 lags.
+			for (int village = 1; village <= 6; village++) {
+				round("camlinh", "HT-CAMLINH-T" + village, "HT-2022-KDC-NTM-KM", LocalDate.of(2023, 6, 15), RoundKind.SELF,
+						village == 1 ? Set.of(4) : Set.of(), Map.of());
+			}
 			round("camlinh", "HT-CAMLINH", "HT-2022-XA-NTM-NC", LocalDate.of(2023, 6, 30), RoundKind.SELF,
 					Set.of(1, 2, 5, 10, 17, 20), Map.of(6, "Nhà văn hóa thôn 4, thôn 5 xuống cấp (ví dụ)"));
 
