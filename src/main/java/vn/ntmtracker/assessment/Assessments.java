@@ -66,7 +66,11 @@ public class Assessments {
 	/** A round with everything its page and API need. */
 	public record RoundView(AssessmentRound round, Unit unit, CriteriaSetDefinition set, Evaluation evaluation,
 			Map<String, IndicatorValue> values, Map<String, String> evidence, Optional<AssessmentRound> previous,
-			Optional<RegressionAnalysis.Regression> regression, RevocationRule.Risk risk) {
+			Optional<RegressionAnalysis.Regression> regression, RevocationRule.Risk risk, List<ValueChange> changedSinceSource) {
+	}
+
+	/** An indicator whose value differs from the round this one was opened from. */
+	public record ValueChange(String code, String before, String after) {
 	}
 
 	// ---- opening and reading ----------------------------------------------------------------------------
@@ -172,8 +176,19 @@ public class Assessments {
 		Evaluation evaluation = evaluate(round, set, values);
 		Optional<AssessmentRound> previous = Optional.ofNullable(round.previousRoundId()).map(this::round);
 		Optional<RegressionAnalysis.Regression> regression = previous.map(p -> RegressionAnalysis.compare(evaluation(p), evaluation));
+		List<ValueChange> changed = new ArrayList<>();
+		if (round.openedFromId() != null) {
+			Map<String, IndicatorValue> source = values(round.openedFromId(), new HashMap<>());
+			for (var indicator : set.criteria().stream().flatMap(c -> c.indicators().stream()).toList()) {
+				String before = ValueInput.format(source.get(indicator.code()));
+				String after = ValueInput.format(values.get(indicator.code()));
+				if (!before.equals(after)) {
+					changed.add(new ValueChange(indicator.code(), before, after));
+				}
+			}
+		}
 		return new RoundView(round, units.get(round.unitCode(), round.asOf()), set, evaluation, values, evidence, previous,
-				regression, RevocationRule.assess(evaluation));
+				regression, RevocationRule.assess(evaluation), changed);
 	}
 
 	/** The evaluation of a stored round, recomputed from its values (cheap: see the JMH benchmark). */
