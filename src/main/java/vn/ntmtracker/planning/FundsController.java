@@ -70,7 +70,10 @@ class FundsController {
 		model.addAttribute("unit", units.get(code, LocalDate.now()));
 		model.addAttribute("members", committee.members(code));
 		model.addAttribute("reports", committee.reports(code));
-		model.addAttribute("villages", units.children(code, LocalDate.now()));
+		List<vn.ntmtracker.units.Unit> villages = units.children(code, LocalDate.now());
+		model.addAttribute("villages", villages);
+		model.addAttribute("villageNames", villages.stream()
+			.collect(java.util.stream.Collectors.toMap(vn.ntmtracker.units.Unit::code, vn.ntmtracker.units.Unit::name)));
 		model.addAttribute("canWrite", access.canWrite(code));
 		return "planning/committee";
 	}

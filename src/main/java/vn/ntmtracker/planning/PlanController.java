@@ -208,8 +208,8 @@ class PlanController {
 				}
 			}
 			return new TaskDraft(integer(form.get("criterionNumber"), "tiêu chí", problems), form.get("indicatorCode"),
-					form.get("description"), enumValue(TaskKind.class, form.get("kind")),
-					enumValue(SiteClearance.class, form.get("siteClearance")), decimal(form.get("volumeQuantity"), problems),
+					form.get("description"), enumValue(TaskKind.class, form.get("kind"), problems),
+					enumValue(SiteClearance.class, form.get("siteClearance"), problems), decimal(form.get("volumeQuantity"), problems),
 					form.get("volumeUnit"), date(form.get("start"), "ngày bắt đầu", problems),
 					date(form.get("deadline"), "thời hạn", problems), form.get("recurrence"), form.get("leadBody"),
 					form.get("leadPerson"), form.get("cooperating"), money(form.get("totalCost"), "tổng kinh phí", problems), costs);
@@ -269,8 +269,17 @@ class PlanController {
 			}
 		}
 
-		static <E extends Enum<E>> E enumValue(Class<E> type, String text) {
-			return text == null || text.isBlank() ? null : Enum.valueOf(type, text);
+		static <E extends Enum<E>> E enumValue(Class<E> type, String text, List<String> problems) {
+			if (text == null || text.isBlank()) {
+				return null;
+			}
+			try {
+				return Enum.valueOf(type, text.trim());
+			}
+			catch (IllegalArgumentException ex) {
+				problems.add("Giá trị không hợp lệ: \"" + text + "\"");
+				return null;
+			}
 		}
 	}
 }
