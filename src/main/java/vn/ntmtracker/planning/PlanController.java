@@ -58,6 +58,12 @@ class PlanController {
 		return user.grants().stream().map(Grant::unitCode).filter(java.util.Objects::nonNull).findFirst();
 	}
 
+	@GetMapping("/tasks/mine")
+	String myTasks(Model model) {
+		model.addAttribute("tasks", plans.openTasks(LocalDate.now()));
+		return "planning/my-tasks";
+	}
+
 	@GetMapping("/units/{code}/plans")
 	String list(@PathVariable String code, Model model) {
 		List<Plan> list = plans.list(code);

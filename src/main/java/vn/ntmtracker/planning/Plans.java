@@ -151,6 +151,36 @@ public class Plans {
 		return assessments.rounds(plan.unitCode()).stream().filter(r -> r.setCode().equals(plan.setCode())).findFirst();
 	}
 
+	/** An open task within the user's jurisdiction, for "my tasks". */
+	record OpenTask(long taskId, long planId, String planTitle, String unitCode, Integer criterionNumber, String description,
+			LocalDate deadline, String recurrence, int percentDone, boolean overdue) {
+	}
+
+	/** Open tasks of every plan the user may write for, overdue first, then by deadline. */
+	List<OpenTask> openTasks(LocalDate today) {
+		vn.ntmtracker.units.UnitScope scope = access.writeScope();
+		if (!scope.unrestricted() && scope.rootCodes().isEmpty()) {
+			return List.of();
+		}
+		Set<String> codes = new java.util.HashSet<>();
+		scope.rootCodes().forEach(root -> codes.addAll(units.subtreeCodes(root, today)));
+		return jdbc.sql("""
+				select t.id, t.plan_id, p.title, p.unit_code, t.criterion_number, t.description, t.deadline, t.recurrence,
+				       t.percent_done
+				from plan_task t join plan p on p.id = t.plan_id
+				where t.status <> 'DONE' and (:all or p.unit_code in (:codes))
+				order by case when t.deadline < :today then 0 else 1 end, t.deadline nulls last, t.id
+				limit 300""")
+			.param("all", scope.unrestricted()).param("codes", codes.isEmpty() ? Set.of("") : codes).param("today", today)
+			.query((rs, row) -> {
+				LocalDate deadline = rs.getObject("deadline", LocalDate.class);
+				return new OpenTask(rs.getLong("id"), rs.getLong("plan_id"), rs.getString("title"), rs.getString("unit_code"),
+						(Integer) rs.getObject("criterion_number"), rs.getString("description"), deadline, rs.getString("recurrence"),
+						rs.getInt("percent_done"), deadline != null && deadline.isBefore(today));
+			})
+			.list();
+	}
+
 	// ---- writing ----------------------------------------------------------------------------------------------
 
 	@Transactional
