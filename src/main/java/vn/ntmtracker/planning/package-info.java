@@ -1,0 +1,6 @@
+/**
+ * Plan frameworks (khung kế hoạch): per criterion the work that remains, by when, at what cost from which
+ * funding source and who answers for it; progress, funds actually mobilised, and the steering committee.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Kế hoạch")
+package vn.ntmtracker.planning;
