@@ -1,0 +1,458 @@
+package vn.ntmtracker.extraction;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import vn.ntmtracker.extraction.DeadlineParser.Deadline;
+import vn.ntmtracker.extraction.DocumentLayout.Block;
+import vn.ntmtracker.extraction.DocumentLayout.MarkerKind;
+import vn.ntmtracker.extraction.ExtractionDraft.Directive;
+import vn.ntmtracker.extraction.ExtractionDraft.Level;
+import vn.ntmtracker.extraction.ExtractionDraft.Span;
+
+/**
+ * Directives are the list items and paragraphs of a document's operative part (after "… yêu cầu:", under "Nhiệm vụ",
+ * "Giải pháp", "Tổ chức thực hiện", "Kiến nghị"); background parts (results, shortcomings, causes, aims) hold none.
+ * An item is one directive unless it carries several deadlines, in which case each task clause becomes its own. The
+ * assignee is the lead body: "X chủ trì", "Giao X", an item label "X: …", the subject of the sentence, the section
+ * heading, then whoever the introduction addresses ("… yêu cầu UBND huyện …"); cooperating bodies ("phối hợp") never.
+ * Sub-items without their own deadline take the deadline of the introduction they belong to.
+ */
+final class DirectiveExtractor {
+
+	private static final int F = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+
+	private static final Pattern OPERATIVE = Pattern.compile("nhiệm vụ|giải pháp|tổ chức thực hiện|kiến nghị|đề xuất|phân công"
+			+ "|nội dung thực hiện|các hoạt động|lộ trình thực hiện|ý kiến chỉ đạo|trách nhiệm thực hiện", F);
+
+	private static final Pattern BACKGROUND = Pattern.compile("mục đích|quan điểm|mục tiêu|kết quả|tồn tại|hạn chế|nguyên nhân"
+			+ "|đánh giá|tình hình|thực trạng|căn cứ|bối cảnh|khó khăn|đặc điểm", F);
+
+	private static final Pattern INTRO_TO_ORDERS = Pattern
+		.compile("(?:yêu cầu|đề nghị|giao|chỉ đạo|như sau|cụ thể|sau|gồm|những việc sau|thực hiện)\\s*:$", F);
+
+	private static final Pattern ADDRESSEE = Pattern.compile("(?:yêu cầu|đề nghị|giao)\\s+(?:cho\\s+)?", F);
+
+	private static final Pattern CLOSING = Pattern.compile("^(?:Trên đây|Nơi nhận)", F);
+
+	private static final Pattern FORMULA = Pattern.compile("^(?:Các cấp, các ngành|(?:Thông báo|Nghị quyết|Kế hoạch|Quyết định|Chỉ thị) này)", F);
+
+	private static final Pattern GIAO = Pattern.compile("(?=g)(?<![\\p{L}])giao\\s+(?:cho\\s+)?");
+
+	private static final Pattern LEAD = Pattern.compile("(?=c)(?<![\\p{L}])chủ trì");
+
+	private static final Pattern DO_BY = Pattern.compile("(?=d)(?<![\\p{L}])do\\s+(?<who>[^;.:]{3,120}?)\\s+(?:phát động|chủ trì|thực hiện|tổ chức|triển khai)");
+
+	private static final Pattern DIRECT = Pattern.compile("^(?:tiếp tục\\s+)?chỉ đạo\\s+", F);
+
+	private static final Pattern ADVERBIAL = Pattern.compile("^(?:Căn cứ|Trên cơ sở|Theo|Để|Sau khi|Từ nay|Đồng thời)", F);
+
+	private static final Pattern CRITERION_LABEL = Pattern.compile("^(?:Tiêu chí|TC)\\s*(?:số\\s*)?(?<n>\\d{1,2})\\b", F);
+
+	private static final Pattern CRITERION_IN_TEXT = Pattern.compile("tiêu chí\\s+(?:số\\s+)?(?<n>\\d{1,2})(?![\\d/,.]\\d)");
+
+	private static final Pattern TRAILING_INTRO = Pattern.compile("[,\\s]*(?:cụ thể(?:\\s+như sau)?|như sau|gồm)?\\s*:\\s*$", F);
+
+	private static final Pattern ENDS_WITH_TIME = Pattern.compile(".*\\d:$");
+
+	private static final Pattern SPACES = Pattern.compile("\\s+");
+
+	private static final Pattern TRAILING_DOTS = Pattern.compile("(?:\\s*[./]+)+$");
+
+	private static final Pattern TRAILING_SEPARATORS = Pattern.compile("[\\s;,]+$");
+
+	private static final Pattern CRITERION_WORD = Pattern.compile("^tiêu chí\\s.*", F);
+
+	private static final Pattern REQUEST_LABEL = Pattern.compile("^(?:đề nghị|kiến nghị)\\b.*", F);
+
+	private static final Pattern PARENTHETICAL = Pattern.compile("\\s*\\([^)]*\\)?");
+
+	private static final Pattern CRITERION_PREFIX = Pattern.compile("^tiêu chí\\s+", F);
+
+	private static final Pattern TRAILING_PARENTHETICAL = Pattern.compile("\\s*\\([^)]*\\)?$");
+
+	private static final Pattern ABBREVIATION_BEFORE_DOT = Pattern.compile(".*\\b(?:TP|TT|KT|TM|Q)$");
+
+	private final List<Block> blocks;
+
+	private final String text;
+
+	private final int year;
+
+	private final Level level;
+
+	private DirectiveExtractor(List<Block> blocks, String text, int year, Level level) {
+		this.blocks = blocks;
+		this.text = text;
+		this.year = year;
+		this.level = level;
+	}
+
+	static List<Directive> extract(List<Block> blocks, int fromBlock, String text, int year, Level level) {
+		DirectiveExtractor extractor = new DirectiveExtractor(blocks, text, year, level);
+		List<Directive> found = extractor.run(fromBlock, false);
+		if (found.isEmpty()) {
+			// No recognisable operative part: keep only what is unmistakably an order (a deadline or "Giao …").
+			found = extractor.run(fromBlock, true);
+		}
+		return found;
+	}
+
+	private record Intro(MarkerKind kind, Deadline deadline) {
+	}
+
+	private List<Directive> run(int fromBlock, boolean everywhere) {
+		List<Directive> out = new ArrayList<>();
+		boolean operative = everywhere;
+		String sectionAssignee = null;
+		Integer sectionCriterion = null;
+		String defaultAssignee = null;
+		Intro intro = null;
+		for (int i = fromBlock; i < blocks.size(); i++) {
+			Block b = blocks.get(i);
+			String t = b.text();
+			if (t.isEmpty()) {
+				continue;
+			}
+			if (b.distributionList()) {
+				break;
+			}
+			if (CLOSING.matcher(t).find()) {
+				operative = everywhere;
+				intro = null;
+				continue;
+			}
+			if (b.heading()) {
+				String heading = TRAILING_INTRO.matcher(t).replaceAll("");
+				boolean op = OPERATIVE.matcher(heading).find();
+				boolean bg = BACKGROUND.matcher(heading).find();
+				if (op || bg) {
+					operative = everywhere || op;
+					sectionAssignee = null;
+					sectionCriterion = criterionOfLabel(heading);
+				}
+				else if (BodyNames.startsWithBody(heading)) {
+					sectionAssignee = BodyNames.canonical(heading);
+					sectionCriterion = null;
+				}
+				else {
+					Integer c = criterionOfLabel(heading);
+					if (c != null) {
+						sectionCriterion = c;
+					}
+				}
+				intro = null;
+				defaultAssignee = null;
+				continue;
+			}
+			if (intro != null && (intro.kind() == b.kind() || b.kind() == MarkerKind.NONE)) {
+				intro = null;
+			}
+			if (t.endsWith(":") && !ENDS_WITH_TIME.matcher(t).matches()) {
+				if (INTRO_TO_ORDERS.matcher(t.substring(Math.max(0, t.length() - 40))).find()) {
+					operative = true;
+				}
+				Matcher a = ADDRESSEE.matcher(t);
+				while (a.find()) {
+					String who = BodyNames.takeBody(t.substring(a.end()));
+					if (who != null) {
+						defaultAssignee = BodyNames.canonical(who);
+					}
+				}
+				if (!operative) {
+					continue;
+				}
+				List<Deadline> deadlines = DeadlineParser.find(b.body(), year);
+				if (!deadlines.isEmpty()) {
+					out.addAll(item(b, sectionAssignee, sectionCriterion, defaultAssignee, null, everywhere));
+				}
+				intro = new Intro(b.kind(), deadlines.isEmpty() ? null : deadlines.get(0));
+				continue;
+			}
+			if (!operative || (b.kind() == MarkerKind.NONE && FORMULA.matcher(t).find())) {
+				continue;
+			}
+			out.addAll(item(b, sectionAssignee, sectionCriterion, defaultAssignee,
+					intro == null ? null : intro.deadline(), everywhere));
+		}
+		return out;
+	}
+
+	private record Label(String assignee, Integer criterion, int contentStart) {
+	}
+
+	private List<Directive> item(Block b, String sectionAssignee, Integer sectionCriterion, String defaultAssignee,
+			Deadline inherited, boolean onlyClearOrders) {
+		String body = b.body();
+		Label label = label(body);
+		int contentStart = label.contentStart();
+		String content = body.substring(contentStart);
+		int base = b.bodyStart() + contentStart;
+		List<Directive> out = new ArrayList<>();
+		List<Deadline> all = DeadlineParser.find(content, year);
+		for (int[] piece : pieces(content, all)) {
+			String raw = content.substring(piece[0], piece[1]);
+			String cleaned = clean(raw);
+			if (cleaned.length() < 3) {
+				continue;
+			}
+			int lead = raw.indexOf(cleaned.substring(0, Math.min(cleaned.length(), 1)));
+			int spanStart = base + piece[0] + Math.max(0, lead);
+			int spanEnd = spanStart + Math.max(0, rawLengthOf(raw.substring(Math.max(0, lead)), cleaned));
+			List<Deadline> own = all.stream().filter(d -> d.start() >= piece[0] && d.end() <= piece[1]).toList();
+			LocalDate deadline = null;
+			String deadlineText = null;
+			if (!own.isEmpty()) {
+				deadline = own.get(0).date();
+				deadlineText = own.get(0).text();
+			}
+			else if (inherited != null) {
+				deadline = inherited.date();
+				deadlineText = inherited.text();
+			}
+			else {
+				deadlineText = DeadlineParser.recurrence(raw).orElse(null);
+			}
+			String explicitLead = leadBody(raw);
+			if (onlyClearOrders && own.isEmpty() && explicitLead == null) {
+				continue;
+			}
+			String assignee = firstNonNull(explicitLead, label.assignee(), subject(raw), sectionAssignee,
+					directed(raw), defaultAssignee);
+			Integer criterion = label.criterion() != null ? label.criterion()
+					: sectionCriterion != null ? sectionCriterion : criterionInText(raw);
+			out.add(new Directive(cleaned, BodyNames.canonical(assignee), deadline, deadlineText, criterion,
+					new Span(spanStart, Math.min(text.length(), spanEnd))));
+		}
+		return out;
+	}
+
+	/** How many characters of {@code raw} the cleaned text covers (whitespace collapsed by cleaning). */
+	private static int rawLengthOf(String raw, String cleaned) {
+		int r = 0;
+		int c = 0;
+		while (r < raw.length() && c < cleaned.length()) {
+			char rc = raw.charAt(r);
+			char cc = cleaned.charAt(c);
+			if (rc == cc) {
+				r++;
+				c++;
+			}
+			else if (Character.isWhitespace(rc)) {
+				r++;
+			}
+			else {
+				c++;
+			}
+		}
+		return r;
+	}
+
+	private static String firstNonNull(String... values) {
+		for (String v : values) {
+			if (v != null && !v.isBlank()) {
+				return v;
+			}
+		}
+		return null;
+	}
+
+	static String clean(String raw) {
+		String s = TextNormalizer.collapse(raw);
+		// Only the end can hold ", cụ thể:" or "./."; trimming a short tail keeps this linear.
+		int cut = Math.max(0, s.length() - 48);
+		String tail = s.substring(cut);
+		tail = TRAILING_INTRO.matcher(tail).replaceAll("");
+		tail = TRAILING_SEPARATORS.matcher(TRAILING_DOTS.matcher(tail).replaceAll("")).replaceAll("");
+		return (s.substring(0, cut) + tail).strip();
+	}
+
+	private Label label(String body) {
+		int colon = body.indexOf(':');
+		if (colon <= 0 || colon > 220 || colon + 1 >= body.strip().length()) {
+			return new Label(null, null, 0);
+		}
+		String label = SPACES.matcher(body.substring(0, colon)).replaceAll(" ").strip();
+		if (label.contains(";") || !DeadlineParser.find(label, year).isEmpty()) {
+			return new Label(null, null, 0);
+		}
+		int contentStart = colon + 1;
+		while (contentStart < body.length() && body.charAt(contentStart) == ' ') {
+			contentStart++;
+		}
+		Integer criterion = criterionOfLabel(label);
+		if (criterion != null || CriterionNames.isCriterionName(label) || CRITERION_WORD.matcher(label).matches()) {
+			return new Label(null, criterion, contentStart);
+		}
+		if (BodyNames.startsWithBody(label) && !REQUEST_LABEL.matcher(label).matches()) {
+			return new Label(PARENTHETICAL.matcher(label).replaceAll("").strip(), null, contentStart);
+		}
+		return new Label(null, null, 0);
+	}
+
+	private Integer criterionOfLabel(String label) {
+		Matcher m = CRITERION_LABEL.matcher(label.strip());
+		if (m.find()) {
+			return Integer.valueOf(m.group("n"));
+		}
+		String name = TRAILING_PARENTHETICAL.matcher(CRITERION_PREFIX.matcher(label.strip()).replaceAll("")).replaceAll("");
+		if (CriterionNames.isCriterionName(name)) {
+			return CriterionNames.numberOf(name, level, year).orElse(null);
+		}
+		return null;
+	}
+
+	private Integer criterionInText(String raw) {
+		Set<Integer> numbers = new LinkedHashSet<>();
+		Matcher m = CRITERION_IN_TEXT.matcher(TextNormalizer.lowerSameLength(raw));
+		while (m.find()) {
+			numbers.add(Integer.valueOf(m.group("n")));
+		}
+		if (numbers.isEmpty() && raw.toLowerCase().contains("tiêu chí")) {
+			String folded = " " + TextNormalizer.fold(raw) + " ";
+			int at = folded.indexOf(" tieu chi ");
+			while (at >= 0) {
+				String after = folded.substring(at + " tieu chi ".length());
+				String[] words = after.strip().split(" ");
+				// Longest name first: "tiêu chí môi trường và an toàn thực phẩm" before "tiêu chí môi trường".
+				for (int n = Math.min(8, words.length); n >= 1; n--) {
+					String candidate = String.join(" ", java.util.Arrays.copyOf(words, n));
+					if (CriterionNames.isCriterionName(candidate)) {
+						CriterionNames.numberOf(candidate, level, year).ifPresent(numbers::add);
+						break;
+					}
+				}
+				at = folded.indexOf(" tieu chi ", at + 1);
+			}
+		}
+		return numbers.size() == 1 ? numbers.iterator().next() : null;
+	}
+
+	private static String leadBody(String raw) {
+		String lower = TextNormalizer.lowerSameLength(raw);
+		Matcher lead = LEAD.matcher(lower);
+		while (lead.find()) {
+			String before = raw.substring(0, lead.start());
+			int cut = -1;
+			Matcher g = GIAO.matcher(lower.substring(0, lead.start()));
+			while (g.find()) {
+				cut = Math.max(cut, g.end());
+			}
+			for (String boundary : new String[] { ";", ". ", ":" }) {
+				int k = before.lastIndexOf(boundary);
+				if (k >= 0) {
+					cut = Math.max(cut, k + boundary.length());
+				}
+			}
+			String candidate = before.substring(Math.max(0, cut)).strip();
+			if (!candidate.isEmpty() && candidate.length() <= 140 && BodyNames.startsWithBody(candidate)) {
+				return candidate;
+			}
+		}
+		Matcher giao = GIAO.matcher(lower);
+		while (giao.find()) {
+			String who = BodyNames.takeBody(raw.substring(giao.end()));
+			if (who != null) {
+				return who;
+			}
+		}
+		Matcher by = DO_BY.matcher(lower);
+		while (by.find()) {
+			String who = raw.substring(by.start("who"), by.end("who")).strip();
+			if (BodyNames.startsWithBody(who)) {
+				return who;
+			}
+		}
+		return null;
+	}
+
+	private static String subject(String raw) {
+		String s = raw.strip();
+		String who = BodyNames.takeBody(s);
+		if (who != null || !ADVERBIAL.matcher(s).find()) {
+			return who;
+		}
+		int sentenceEnd = s.indexOf(". ");
+		int limit = Math.min(sentenceEnd < 0 ? s.length() : sentenceEnd, 220);
+		int comma = s.indexOf(", ");
+		while (comma >= 0 && comma < limit) {
+			who = BodyNames.takeBody(s.substring(comma + 2));
+			if (who != null) {
+				return who;
+			}
+			comma = s.indexOf(", ", comma + 2);
+		}
+		return null;
+	}
+
+	private static String directed(String raw) {
+		Matcher m = DIRECT.matcher(raw.strip());
+		return m.find() ? BodyNames.takeBody(raw.strip().substring(m.end())) : null;
+	}
+
+	/**
+	 * The text ranges of the directives in one item: the whole item, or, when it names several deadlines, each task
+	 * clause ("…; Upper-case start" or a new sentence), with clauses holding two deadlines cut after the first.
+	 */
+	private List<int[]> pieces(String content, List<Deadline> deadlines) {
+		Set<LocalDate> dates = new LinkedHashSet<>();
+		deadlines.forEach(d -> dates.add(d.date()));
+		List<int[]> whole = new ArrayList<>();
+		whole.add(new int[] { 0, content.length() });
+		if (dates.size() < 2) {
+			return whole;
+		}
+		List<int[]> clauses = new ArrayList<>();
+		int start = 0;
+		for (int i = 0; i < content.length() - 2; i++) {
+			char c = content.charAt(i);
+			if ((c == ';' || c == '.') && content.charAt(i + 1) == ' ' && Character.isUpperCase(firstLetter(content, i + 1))
+					&& !ABBREVIATION_BEFORE_DOT.matcher(content.substring(Math.max(0, i - 3), i)).matches()) {
+				clauses.add(new int[] { start, i + 1 });
+				start = i + 2;
+			}
+		}
+		clauses.add(new int[] { start, content.length() });
+		List<int[]> pieces = new ArrayList<>();
+		for (int[] clause : clauses) {
+			List<Deadline> inside = new ArrayList<>();
+			for (Deadline d : deadlines) {
+				if (d.start() >= clause[0] && d.end() <= clause[1]) {
+					inside.add(d);
+				}
+			}
+			int from = clause[0];
+			for (int k = 0; k < inside.size() - 1; k++) {
+				if (inside.get(k).date().equals(inside.get(k + 1).date())) {
+					continue;
+				}
+				int comma = content.indexOf(", ", inside.get(k).end());
+				if (comma < 0 || comma >= inside.get(k + 1).start()) {
+					continue;
+				}
+				pieces.add(new int[] { from, comma + 1 });
+				from = comma + 2;
+			}
+			pieces.add(new int[] { from, clause[1] });
+		}
+		return pieces;
+	}
+
+	private static char firstLetter(String s, int from) {
+		for (int i = from; i < s.length(); i++) {
+			char c = s.charAt(i);
+			if (Character.isLetter(c)) {
+				return c;
+			}
+			if (c != ' ' && c != '“' && c != '"') {
+				return c;
+			}
+		}
+		return ' ';
+	}
+}

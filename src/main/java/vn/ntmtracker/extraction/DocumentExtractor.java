@@ -1,0 +1,87 @@
+package vn.ntmtracker.extraction;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import vn.ntmtracker.extraction.DocumentHeaderParser.Header;
+import vn.ntmtracker.extraction.DocumentLayout.Block;
+import vn.ntmtracker.extraction.ExtractionDraft.DocType;
+import vn.ntmtracker.extraction.ExtractionDraft.Level;
+import vn.ntmtracker.extraction.ExtractionDraft.Target;
+
+/**
+ * Entry point of the engine: file or text in, {@link ExtractionDraft} out. Stateless and thread-safe. Unreadable input
+ * raises {@link ExtractionException}; a readable document that is not about NTM comes back as {@code OTHER} with its
+ * header facts and nothing else.
+ */
+public final class DocumentExtractor {
+
+	private static final Pattern NTM = Pattern.compile("nông thôn mới|(?<![\\p{L}])NTM(?![\\p{L}])|xây dựng nông thôn",
+			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+	private static final Pattern YEAR = Pattern.compile("(?:năm\\s+|\\d{1,2}/\\d{1,2}/)(\\d{4})(?!\\d)");
+
+	public ExtractionDraft extract(Path file) {
+		return extractText(DocumentTextReader.read(file));
+	}
+
+	public ExtractionDraft extract(String fileName, byte[] content) {
+		return extractText(DocumentTextReader.read(fileName, content));
+	}
+
+	public ExtractionDraft extractText(String rawText) {
+		String text = TextNormalizer.normalize(rawText);
+		if (text.isBlank()) {
+			throw new ExtractionException("no text in document");
+		}
+		List<Block> blocks = DocumentLayout.split(text);
+		Header header = DocumentHeaderParser.parse(blocks);
+		int year = header.year() > 0 ? header.year() : mostFrequentYear(text);
+		if (!aboutNtm(text, header.title())) {
+			return new ExtractionDraft(DocType.OTHER, header.number(), header.date(), header.issuer(), List.of(),
+					List.of(), List.of(), null, List.of(), List.of(), text);
+		}
+		int body = header.bodyStartBlock();
+		List<String> subjects = UnitNames.subjectUnits(header.title(), blocks, body, header.issuer());
+		Target target = TargetExtractor.find(header.title(), blocks, body, year);
+		Level level = target != null ? target.level() : TargetExtractor.levelOfTitle(header.title());
+		return new ExtractionDraft(header.type(), header.number(), header.date(), header.issuer(), subjects,
+				CriteriaStatusExtractor.status(blocks, body, subjects, level),
+				CriteriaStatusExtractor.unmet(blocks, body, level, year), target,
+				DirectiveExtractor.extract(blocks, body, text, year, level), FundingExtractor.extract(blocks, body),
+				text);
+	}
+
+	// A passing mention (a CV signature, a list of programmes) does not make a document an NTM document.
+	private static boolean aboutNtm(String text, String title) {
+		if (NTM.matcher(title).find()) {
+			return true;
+		}
+		int count = 0;
+		Matcher m = NTM.matcher(text);
+		while (m.find() && count < 3) {
+			count++;
+		}
+		return count >= 3;
+	}
+
+	private static int mostFrequentYear(String text) {
+		Map<Integer, Integer> counts = new HashMap<>();
+		Matcher m = YEAR.matcher(text);
+		while (m.find()) {
+			int y = Integer.parseInt(m.group(1));
+			if (y >= 1990 && y <= 2100) {
+				counts.merge(y, 1, Integer::sum);
+			}
+		}
+		return counts.entrySet()
+			.stream()
+			.max(Map.Entry.<Integer, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+			.map(Map.Entry::getKey)
+			.orElse(0);
+	}
+}

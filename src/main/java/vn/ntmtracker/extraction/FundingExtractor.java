@@ -1,0 +1,133 @@
+package vn.ntmtracker.extraction;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import vn.ntmtracker.extraction.DocumentLayout.Block;
+import vn.ntmtracker.extraction.ExtractionDraft.Funding;
+
+/**
+ * Money by source, read from the breakdown that follows a total ("Tổng nguồn vốn … Trong đó: + Huyện 650.000.000
+ * đồng; + Dân góp: 13.055.000.000 đ"), written as list items, inline after "trong đó", or as table rows. The total
+ * itself is not a source.
+ */
+final class FundingExtractor {
+
+	private static final int F = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+
+	private static final List<String> CONTEXT_WORDS = List.of("vốn", "kinh phí", "huy động", "nguồn lực", "ngân sách",
+			"đóng góp");
+
+	private static final Pattern ENDS_WITH_BREAKDOWN = Pattern.compile("trong đó\\s*:?\\s*$", F);
+
+	private static final Pattern TOTAL = Pattern.compile("^(?:tổng|cộng|tổng cộng|tổng số|trong đó|tổng kinh phí|tổng nguồn)", F);
+
+	private static final Pattern SOURCE_ROW = Pattern.compile("^(?<label>[^\\d:|]{1,60}?)\\s*(?:[:=|]|\\s+là)?\\s*(?<amount>\\d[\\d.,\\s]*\\s*"
+			+ "(?:tỷ|tỉ|triệu|nghìn|ngàn|đồng|đ|vnđ|vnd)(?:[^\\p{L}].*)?)$", F);
+
+	private static final Pattern SPLIT_AFTER = Pattern.compile("trong đó\\s*:?", F);
+
+	private FundingExtractor() {
+	}
+
+	static List<Funding> extract(List<Block> blocks, int fromBlock) {
+		List<Funding> out = new ArrayList<>();
+		boolean inBreakdown = false;
+		for (int i = fromBlock; i < blocks.size(); i++) {
+			Block b = blocks.get(i);
+			String t = b.text();
+			if (b.distributionList()) {
+				break;
+			}
+			if (!inBreakdown && !hasDigit(t) && !t.toLowerCase().contains("trong đó")) {
+				continue;
+			}
+			if (inBreakdown) {
+				Funding row = row(t);
+				if (row != null) {
+					out.add(row);
+					continue;
+				}
+				if (TOTAL.matcher(t).find() && !MoneyParser.findAll(t).isEmpty()) {
+					continue;
+				}
+				inBreakdown = false;
+			}
+			boolean context = mentionsMoneySource(t);
+			if (!context || MoneyParser.findAll(t).isEmpty() && !ENDS_WITH_BREAKDOWN.matcher(t).find()) {
+				if (t.contains("|") && context) {
+					inBreakdown = true;
+				}
+				continue;
+			}
+			Matcher after = SPLIT_AFTER.matcher(t);
+			if (after.find()) {
+				String rest = t.substring(after.end()).strip();
+				if (rest.isEmpty()) {
+					inBreakdown = true;
+					continue;
+				}
+				for (String part : rest.split("\\s*;\\s*|,\\s+(?=\\D)")) {
+					Funding row = row(part);
+					if (row != null) {
+						out.add(row);
+					}
+				}
+				inBreakdown = true;
+			}
+			else if (t.contains("|")) {
+				inBreakdown = true;
+			}
+		}
+		return out;
+	}
+
+	private static boolean mentionsMoneySource(String text) {
+		String lower = TextNormalizer.lowerSameLength(text);
+		for (String word : CONTEXT_WORDS) {
+			if (lower.contains(word)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean hasDigit(String s) {
+		for (int i = 0; i < s.length(); i++) {
+			if (Character.isDigit(s.charAt(i))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static Funding row(String text) {
+		String t = text.strip().replaceAll("[;.]+$", "").strip();
+		Matcher m = SOURCE_ROW.matcher(t);
+		if (!m.find()) {
+			return null;
+		}
+		String label = m.group("label").replaceAll("[|:]+$", "").replaceAll("(?i)\\s+là$", "").strip();
+		if (label.isEmpty() || TOTAL.matcher(label).find() || label.split("\\s+").length > 10) {
+			return null;
+		}
+		List<MoneyParser.Amount> amounts = MoneyParser.findAll(m.group("amount"));
+		if (amounts.isEmpty()) {
+			return null;
+		}
+		return new Funding(sourceName(label), amounts.get(0).dong());
+	}
+
+	static String sourceName(String label) {
+		String s = label.replaceAll("(?i)^(?:nguồn\\s+)?(?:vốn\\s+)?(?=ngân sách|NS)", "")
+			.replaceAll("(?<![\\p{L}])NSNN(?![\\p{L}])", "Ngân sách nhà nước")
+			.replaceAll("(?<![\\p{L}])NS(?![\\p{L}])", "Ngân sách")
+			.replaceAll("(?<![\\p{L}])TW(?![\\p{L}])", "Trung ương")
+			.replaceAll("(?<![\\p{L}])DN(?![\\p{L}])", "Doanh nghiệp")
+			.replaceAll("\\s+", " ")
+			.strip();
+		return s.isEmpty() ? label : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+	}
+}

@@ -1,0 +1,7 @@
+/**
+ * Reads the Vietnamese NTM documents people already write (plans, conclusion notices, resolutions, reports) and turns
+ * them into a draft record for review: header, criteria status, targets, directives with deadlines and assignees,
+ * funding. Pure Java, rule based, no network and no models; {@link vn.ntmtracker.extraction.ExtractCli} is its batch
+ * command line.
+ */
+package vn.ntmtracker.extraction;

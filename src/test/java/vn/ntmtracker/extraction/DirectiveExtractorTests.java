@@ -1,0 +1,144 @@
+package vn.ntmtracker.extraction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import vn.ntmtracker.extraction.ExtractionDraft.Directive;
+
+class DirectiveExtractorTests {
+
+	private static final String HEAD = """
+			Số: 10/TB-UBND
+			Hương Sơn, ngày 05 tháng 3 năm 2024
+			THÔNG BÁO
+			Kết luận về xây dựng xã Sơn Kim đạt chuẩn nông thôn mới năm 2024
+			""";
+
+	private final DocumentExtractor extractor = new DocumentExtractor();
+
+	private List<Directive> directives(String body) {
+		return extractor.extractText(HEAD + body).directives();
+	}
+
+	@Test
+	void leadBodyIsTheAssigneeNotTheCooperatingOnes() {
+		List<Directive> d = directives("""
+				Ủy ban nhân dân huyện yêu cầu:
+				- Giao Phòng Nội vụ chủ trì, phối hợp với Phòng Tài chính - Kế hoạch rà soát biên chế trước ngày 30/4/2024.
+				- Phối hợp phòng Kinh tế - Hạ tầng, Điện lực huyện xử lý vi phạm hành lang lưới điện.
+				""");
+		assertThat(d).extracting(Directive::assignee).containsExactly("Phòng Nội vụ", null);
+	}
+
+	@Test
+	void labelNamesTheAssignee() {
+		List<Directive> d = directives("""
+				Ủy ban nhân dân huyện yêu cầu:
+				- Phòng Kinh tế HT: thẩm định, tham mưu phê duyệt quy hoạch trước ngày 15/7/2024.
+				""");
+		assertThat(d).singleElement().satisfies(x -> {
+			assertThat(x.assignee()).isEqualTo("Phòng Kinh tế - Hạ tầng");
+			assertThat(x.text()).startsWith("thẩm định");
+			assertThat(x.deadline()).isEqualTo(LocalDate.of(2024, 7, 15));
+		});
+	}
+
+	@Test
+	void sectionHeadingAssignsItsItems() {
+		List<Directive> d = directives("""
+				Yêu cầu như sau:
+				1. Ủy ban nhân dân xã Sơn Kim:
+				- Rà soát khung kế hoạch trước ngày 25/3/2024.
+				2. Hội Nông dân huyện:
+				- Hướng dẫn hội viên cải tạo vườn hộ.
+				""");
+		assertThat(d).extracting(Directive::assignee)
+			.containsExactly("Ủy ban nhân dân xã Sơn Kim", "Hội Nông dân huyện");
+	}
+
+	@Test
+	void itemWithSeveralDeadlinesBecomesOneDirectivePerDeadline() {
+		List<Directive> d = directives("""
+				Yêu cầu:
+				- Các tiêu chí đã hoàn thành lập hồ sơ trước 30/3/2024, các tiêu chí chưa hoàn thành báo cáo đến 30/6/2024, chậm nhất đến 30/9/2024 hoàn chỉnh hồ sơ.
+				""");
+		assertThat(d).extracting(Directive::deadline)
+			.containsExactly(LocalDate.of(2024, 3, 30), LocalDate.of(2024, 6, 30), LocalDate.of(2024, 9, 30));
+	}
+
+	@Test
+	void subItemsInheritTheDeadlineOfTheirIntroduction() {
+		List<Directive> d = directives("""
+				Ủy ban nhân dân huyện yêu cầu:
+				Chỉ đạo các phòng hỗ trợ xã hoàn thành các tiêu chí trước ngày 30/10/2024, cụ thể:
+				- Phòng Nội vụ: hướng dẫn cải cách hành chính.
+				- Phòng Tài chính - KH: hướng dẫn thu ngân sách, xong trước ngày 15/6/2024.
+				""");
+		assertThat(d).extracting(Directive::deadline)
+			.containsExactly(LocalDate.of(2024, 10, 30), LocalDate.of(2024, 10, 30), LocalDate.of(2024, 6, 15));
+	}
+
+	@Test
+	void recurringTaskHasNoDeadlineButKeepsItsWording() {
+		List<Directive> d = directives("""
+				Yêu cầu:
+				- Các thôn ra quân vệ sinh môi trường vào thứ 7 hàng tuần.
+				""");
+		assertThat(d).singleElement().satisfies(x -> {
+			assertThat(x.deadline()).isNull();
+			assertThat(x.deadlineText()).isEqualTo("thứ 7 hàng tuần");
+		});
+	}
+
+	@Test
+	void backgroundSectionsHoldNoDirectives() {
+		List<Directive> d = directives("""
+				I. KẾT QUẢ ĐẠT ĐƯỢC
+				- Hoàn thành 5 km đường giao thông trước ngày 30/12/2023.
+				II. NHIỆM VỤ
+				- Giao Ban Quản lý dự án huyện hoàn thành đường trục xã trước ngày 30/9/2024.
+				""");
+		assertThat(d).singleElement().extracting(Directive::assignee).isEqualTo("Ban Quản lý dự án huyện");
+	}
+
+	@Test
+	void criterionNamedWithoutNumberResolvesOnlyWhenUnambiguous() {
+		List<Directive> nangCao = new DocumentExtractor().extractText("""
+				THÔNG BÁO
+				Kết luận về xây dựng xã Sơn Kim đạt chuẩn nông thôn mới nâng cao năm 2024
+				Yêu cầu:
+				- Y tế: nâng tỷ lệ tham gia bảo hiểm y tế.
+				- Hướng dẫn xã nâng chất lượng tiêu chí Giao thông.
+				""").directives();
+		// Y tế is 14 in the nâng cao set (15 in the NTM sets); Giao thông is 2 everywhere.
+		assertThat(nangCao).extracting(Directive::criterion).containsExactly(14, 2);
+		List<Directive> ntm2016 = new DocumentExtractor().extractText("""
+				THÔNG BÁO
+				Kết luận về xây dựng xã nông thôn mới
+				Yêu cầu:
+				- Hướng dẫn xã nâng chất lượng tiêu chí Y tế trước ngày 30/6/2019.
+				""").directives();
+		assertThat(ntm2016).singleElement().extracting(Directive::criterion).isEqualTo(15);
+		List<Directive> after2025 = new DocumentExtractor().extractText("""
+				THÔNG BÁO
+				Kết luận về xây dựng xã nông thôn mới năm 2026
+				Ngày 10/3/2026 làm việc. Yêu cầu:
+				- Hướng dẫn xã nâng chất lượng tiêu chí Y tế trước ngày 30/6/2026.
+				""").directives();
+		assertThat(after2025).singleElement().extracting(Directive::criterion).isNull();
+	}
+
+	@Test
+	void spanPointsAtTheDirectiveInTheNormalisedText() {
+		ExtractionDraft draft = extractor.extractText(HEAD + """
+				Yêu cầu:
+				- Giao Phòng Nội vụ rà soát biên chế trước ngày 30/4/2024.
+				""");
+		Directive d = draft.directives().get(0);
+		assertThat(draft.text().substring(d.span().start(), d.span().end())).isEqualTo(d.text());
+	}
+}
