@@ -32,8 +32,8 @@ record Reach(boolean everything, List<Root> roots, Set<Long> organisationIds) {
 		StringBuilder condition = new StringBuilder("(false");
 		Map<String, Object> params = new HashMap<>();
 		if (!organisationIds.isEmpty()) {
-			condition.append("""
-					 or d.lead_id in (:reachOrgs) or exists (select 1 from directive_cooperating rc
+			condition.append(" ").append("""
+					or d.lead_id in (:reachOrgs) or exists (select 1 from directive_cooperating rc
 					     where rc.directive_id = d.id and rc.organisation_id in (:reachOrgs))""");
 			params.put("reachOrgs", List.copyOf(organisationIds));
 		}
@@ -43,8 +43,8 @@ record Reach(boolean everything, List<Root> roots, Set<Long> organisationIds) {
 				continue;
 			}
 			String name = "reachRoot" + i;
-			condition.append("""
-					 or (exists (select 1 from directive_unit ru join unit ruu on ruu.code = ru.unit_code
+			condition.append(" ").append("""
+					or (exists (select 1 from directive_unit ru join unit ruu on ruu.code = ru.unit_code
 					     join unit_path rp on rp.unit_id = ruu.id where ru.directive_id = d.id and rp.path like :%s)"""
 				.formatted(name));
 			params.put(name, "%/" + root.unitCode().replace("_", "\\_") + "/%");
