@@ -5,11 +5,11 @@ enum Bucket {
 
 	NOT_DUE, IN_PROGRESS, OVERDUE, COMPLETED_ON_TIME, COMPLETED_LATE;
 
-	String messageKey() {
+	public String messageKey() {
 		return "bucket." + name();
 	}
 
-	String cssClass() {
+	public String cssClass() {
 		return "bucket-" + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
 	}
 }

@@ -18,11 +18,11 @@ record BucketCounts(long notDue, long inProgress, long overdue, long completedOn
 		};
 	}
 
-	long total() {
+	public long total() {
 		return notDue + inProgress + overdue + completedOnTime + completedLate;
 	}
 
-	long count(Bucket bucket) {
+	public long count(Bucket bucket) {
 		return switch (bucket) {
 			case NOT_DUE -> notDue;
 			case IN_PROGRESS -> inProgress;
@@ -33,7 +33,7 @@ record BucketCounts(long notDue, long inProgress, long overdue, long completedOn
 	}
 
 	/** Whole percent of the total, 0 when there is nothing. */
-	long percent(Bucket bucket) {
+	public long percent(Bucket bucket) {
 		return total() == 0 ? 0 : Math.round(100.0 * count(bucket) / total());
 	}
 

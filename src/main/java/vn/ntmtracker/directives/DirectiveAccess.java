@@ -54,6 +54,16 @@ class DirectiveAccess {
 		return new Reach(false, roots, organisations.membershipsOf(user.username()));
 	}
 
+	List<Organisation> currentOrganisations() {
+		return policy.currentUser().map(user -> organisations.organisationsOf(user.username())).orElse(List.of());
+	}
+
+	/** Where summaries open: the first unit the user holds a grant on (the province for a leader). */
+	java.util.Optional<String> defaultUnit(java.time.LocalDate day) {
+		return policy.currentUser().flatMap(user -> user.grants().stream().map(Grant::unitCode)
+			.filter(java.util.Objects::nonNull).findFirst());
+	}
+
 	Set<Long> myOrganisations() {
 		return policy.currentUser().map(user -> organisations.membershipsOf(user.username())).orElse(Set.of());
 	}

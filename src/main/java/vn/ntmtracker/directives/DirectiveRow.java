@@ -13,16 +13,16 @@ record DirectiveRow(long id, long documentId, String documentNumber, String issu
 		Deadline.Kind deadlineKind, String deadlineWording, LocalDate due, boolean extended, Directive.Status status,
 		LocalDate completedOn, LocalDate acceptedOn, String returnReason, Bucket bucket, int version) {
 
-	String criterion() {
+	public String criterion() {
 		return criterionNumber == null ? null : setCode + ":" + criterionNumber;
 	}
 
 	/** Days until the deadline in force (negative when late); null without a dated deadline. */
-	Long daysLeft(LocalDate asOf) {
+	public Long daysLeft(LocalDate asOf) {
 		return due == null ? null : java.time.temporal.ChronoUnit.DAYS.between(asOf, due);
 	}
 
-	boolean open() {
+	public boolean open() {
 		return status == Directive.Status.OPEN;
 	}
 }

@@ -11,7 +11,7 @@ record Document(long id, Kind kind, String number, LocalDate issuedOn, int issue
 	enum Kind {
 		CONCLUSION_NOTICE, PLAN, RESOLUTION, DECISION, REPORT, OFFICIAL_LETTER, SUBMISSION, OTHER;
 
-		String messageKey() {
+		public String messageKey() {
 			return "document.kind." + name();
 		}
 	}
@@ -26,7 +26,7 @@ record Document(long id, Kind kind, String number, LocalDate issuedOn, int issue
 			this.printed = printed;
 		}
 
-		String printed() {
+		public String printed() {
 			return printed;
 		}
 	}
@@ -34,7 +34,7 @@ record Document(long id, Kind kind, String number, LocalDate issuedOn, int issue
 	enum Relation {
 		IMPLEMENTS, ANSWERS, CITES;
 
-		String messageKey() {
+		public String messageKey() {
 			return "document.relation." + name();
 		}
 	}
@@ -43,12 +43,12 @@ record Document(long id, Kind kind, String number, LocalDate issuedOn, int issue
 	}
 
 	/** The date as written: "25/3/2024", or "…/…/2024" when the day was left blank. */
-	String dateText() {
+	public String dateText() {
 		return issuedOn == null ? "…/…/" + issuedYear
 				: issuedOn.getDayOfMonth() + "/" + issuedOn.getMonthValue() + "/" + issuedOn.getYear();
 	}
 
-	String numberOrBlank() {
+	public String numberOrBlank() {
 		return number == null || number.isBlank() ? "—" : number;
 	}
 }

@@ -197,7 +197,7 @@ class DocumentRegister {
 
 	record Page(List<Document> content, int page, int size, long totalElements) {
 
-		int totalPages() {
+		public int totalPages() {
 			return size == 0 ? 0 : (int) ((totalElements + size - 1) / size);
 		}
 	}

@@ -7,7 +7,7 @@ record Organisation(long id, String code, Kind kind, String name, String unitCod
 		PEOPLES_COMMITTEE, PARTY_COMMITTEE, STEERING_COMMITTEE, FATHERLAND_FRONT, MASS_ORGANISATION, VILLAGE_BOARD,
 		DEPARTMENT, COORDINATION_OFFICE, PROJECT_BOARD, WORKING_GROUP, OTHER;
 
-		String messageKey() {
+		public String messageKey() {
 			return "organisation.kind." + name();
 		}
 	}
