@@ -85,7 +85,7 @@ class DirectiveDesk {
 						blankToNull(SearchKey.clean(form.requestText())), blankToNull(form.raisedByUnit()),
 						blankToNull(SearchKey.clean(form.person()))),
 				lead.id(), cooperating, targets, setCode, criterion, assignedOn, document.issuedOn(), deadline,
-				form.evidenceRequired());
+				form.requiresEvidence());
 		long id = store.insert(directive, access.username());
 		events.publishEvent(AuditEvent.of(Action.CREATE, "directive", String.valueOf(id), firstUnit(directive), null,
 				Snapshot.of(store.load(id))));

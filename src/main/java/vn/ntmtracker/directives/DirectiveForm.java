@@ -9,5 +9,9 @@ import java.util.List;
  */
 record DirectiveForm(Directive.Kind kind, String ref, String text, String requestText, String raisedByUnit, Long leadId,
 		List<Long> cooperatingIds, String person, List<String> unitCodes, String setCode, String criterionNumber,
-		LocalDate assignedOn, String deadline, boolean evidenceRequired) {
+		LocalDate assignedOn, String deadline, Boolean evidenceRequired) {
+
+	boolean requiresEvidence() {
+		return Boolean.TRUE.equals(evidenceRequired);
+	}
 }

@@ -117,7 +117,7 @@ class DocumentRegister {
 			throw new DirectiveRuleException("document.error.relation");
 		}
 		if (find(targetId).isEmpty() || targetId == id) {
-			throw new DirectiveRuleException("document.error.linkTarget", targetId);
+			throw new DirectiveRuleException("document.error.linkTarget", String.valueOf(targetId));
 		}
 		jdbc.sql("insert into document_link (document_id, target_id, relation) values (:id, :target, :relation) on conflict do nothing")
 			.param("id", id).param("target", targetId).param("relation", relation.name()).update();

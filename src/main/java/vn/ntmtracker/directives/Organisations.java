@@ -45,7 +45,7 @@ class Organisations {
 		if (id == null) {
 			throw new DirectiveRuleException("organisation.error.missing");
 		}
-		return find(id).orElseThrow(() -> new DirectiveRuleException("organisation.error.unknown", id));
+		return find(id).orElseThrow(() -> new DirectiveRuleException("organisation.error.unknown", String.valueOf(id)));
 	}
 
 	List<Organisation> all() {
