@@ -108,14 +108,16 @@ class Reminders {
 		}
 	}
 
-	/** Open directives of the user's organisations (lead or cooperating) with a dated deadline in force. */
+	/** Directives of the user's organisations (lead or cooperating) still open on the day, with a dated deadline in force. */
 	List<DirectiveRow> openWork(String username, LocalDate day) {
 		Set<Long> mine = organisations.membershipsOf(username);
 		if (mine.isEmpty()) {
 			return List.of();
 		}
 		return queries.find(new DirectiveFilter(null, null, null, true, null, null, null, null, day),
-				new Reach(false, List.of(), mine), mine).stream().filter(r -> r.open() && r.due() != null).toList();
+				new Reach(false, List.of(), mine), mine).stream()
+			.filter(r -> r.due() != null && r.bucket() != Bucket.COMPLETED_ON_TIME && r.bucket() != Bucket.COMPLETED_LATE)
+			.toList();
 	}
 
 	Due due(String username, LocalDate day) {
