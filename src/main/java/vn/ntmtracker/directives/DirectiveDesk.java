@@ -94,8 +94,9 @@ class DirectiveDesk {
 
 	@Transactional
 	void reportProgress(long id, Integer version, LocalDate on, String note, Integer percent, Attachments.Upload file) {
-		Directive directive = load(id, version);
+		Directive directive = store.load(id);
 		requireAssignee(directive, true);
+		requireVersion(directive, version);
 		Attachments.checkAll(List.of(file == null ? new Attachments.Upload(null, null) : file));
 		Snapshot before = Snapshot.of(directive);
 		save(directive, directive.reportProgress(on, note, percent), before, file);
@@ -103,8 +104,9 @@ class DirectiveDesk {
 
 	@Transactional
 	void extend(long id, Integer version, String newDeadline, LocalDate grantedOn, String reason) {
-		Directive directive = load(id, version);
+		Directive directive = store.load(id);
 		requireIssuer(directive);
+		requireVersion(directive, version);
 		Deadline deadline = DeadlineParser.parse(newDeadline)
 			.orElseThrow(() -> new DirectiveRuleException("directive.error.deadlineUnreadable", newDeadline));
 		Snapshot before = Snapshot.of(directive);
@@ -113,8 +115,9 @@ class DirectiveDesk {
 
 	@Transactional
 	void complete(long id, Integer version, LocalDate on, String evidence, Attachments.Upload file) {
-		Directive directive = load(id, version);
+		Directive directive = store.load(id);
 		requireAssignee(directive, false);
+		requireVersion(directive, version);
 		boolean fileAttached = file != null && file.present();
 		if (fileAttached) {
 			AttachmentPolicy.check(file.fileName(), file.content());
@@ -125,16 +128,18 @@ class DirectiveDesk {
 
 	@Transactional
 	void accept(long id, Integer version, LocalDate on) {
-		Directive directive = load(id, version);
+		Directive directive = store.load(id);
 		requireIssuer(directive);
+		requireVersion(directive, version);
 		Snapshot before = Snapshot.of(directive);
 		save(directive, directive.accept(on), before, null);
 	}
 
 	@Transactional
 	void returnForRework(long id, Integer version, LocalDate on, String reason) {
-		Directive directive = load(id, version);
+		Directive directive = store.load(id);
 		requireIssuer(directive);
+		requireVersion(directive, version);
 		Snapshot before = Snapshot.of(directive);
 		save(directive, directive.returnForRework(on, reason), before, null);
 	}
@@ -152,12 +157,11 @@ class DirectiveDesk {
 		return access.mayActFor(issuer, null, null);
 	}
 
-	private Directive load(long id, Integer version) {
-		Directive directive = store.load(id);
+	/** Checked after the permission, so that an outsider learns nothing from a version mismatch. */
+	private static void requireVersion(Directive directive, Integer version) {
 		if (version != null && version != directive.version()) {
-			throw new OptimisticLockingFailureException("directive " + id + " is at version " + directive.version());
+			throw new OptimisticLockingFailureException("directive " + directive.id() + " is at version " + directive.version());
 		}
-		return directive;
 	}
 
 	private void save(Directive directive, Directive.Event event, Snapshot before, Attachments.Upload file) {
