@@ -100,7 +100,9 @@ class DirectiveAuthorizationIntegrationTests {
 
 	@Test
 	void sectorDepartmentSeesOnlyItsCriterion() throws Exception {
-		mvc.perform(get("/api/directives").param("unit", "HT-CAMQUANG").with(httpBasic("so-nnmt-hatinh", PASSWORD)))
+		// As of 1/5/2024: only seed 002, whatever other tests have added since.
+		mvc.perform(get("/api/directives").param("unit", "HT-CAMQUANG").param("asOf", "2024-05-01")
+				.with(httpBasic("so-nnmt-hatinh", PASSWORD)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.totalElements").value(3))
 			.andExpect(jsonPath("$.content[*].criterionNumber", everyItem(is("17"))));
@@ -111,12 +113,14 @@ class DirectiveAuthorizationIntegrationTests {
 	@Test
 	void districtDepartmentSeesItsOwnDirectivesPlusItsCriteria() throws Exception {
 		// Phòng KT-HT: its own (2.1a–c lead; 1.5 and requests 5.2, 5.5 cooperating) plus criteria 1, 2, 4 (1.4).
-		mvc.perform(get("/api/directives").param("unit", "HT-CAMQUANG").with(httpBasic("pktht-camxuyen", PASSWORD)))
+		mvc.perform(get("/api/directives").param("unit", "HT-CAMQUANG").param("asOf", "2024-05-01")
+				.with(httpBasic("pktht-camxuyen", PASSWORD)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.totalElements").value(7));
 		mvc.perform(get("/api/directives/" + directive("2.3", "CX-TNMT")).with(httpBasic("pktht-camxuyen", PASSWORD)))
 			.andExpect(status().isForbidden());
-		mvc.perform(get("/api/directives").param("mine", "true").with(httpBasic("pktht-camxuyen", PASSWORD)))
+		mvc.perform(get("/api/directives").param("mine", "true").param("asOf", "2024-05-01")
+				.with(httpBasic("pktht-camxuyen", PASSWORD)))
 			.andExpect(jsonPath("$.totalElements").value(6));
 	}
 
