@@ -108,6 +108,7 @@ class DirectiveBrowserTests {
 		BrowserSupport.screenshot(leader, "directives-06-leader-summary");
 
 		leader.navigate(base() + "/directives/calendar?month=2024-04&unit=HT-CAMQUANG");
+		assertThat(leader.locator("h1")).containsText("4/2024");
 		assertThat(leader.locator("#calendar")).containsText("30/4/2024");
 		BrowserSupport.screenshot(leader, "directives-07-calendar");
 
