@@ -32,7 +32,11 @@ class DemoAccounts implements ApplicationRunner {
 			new Account("vpdp-thanhhoa", "Văn phòng điều phối NTM tỉnh Thanh Hóa", Role.COORDINATION, "38", Set.of()),
 			new Account("so-nnmt-hatinh", "Sở Nông nghiệp và Môi trường Hà Tĩnh (tiêu chí Môi trường)", Role.SECTOR, "42",
 					Set.of("*:17")),
-			new Account("lanhdao-hatinh", "Thường trực UBND tỉnh Hà Tĩnh", Role.LEADER, "42", Set.of()));
+			new Account("lanhdao-hatinh", "Thường trực UBND tỉnh Hà Tĩnh", Role.LEADER, "42", Set.of()),
+			// directives module: the district body that issued seed 002, and one of its departments
+			new Account("vpdp-camxuyen", "Văn phòng điều phối NTM huyện Cẩm Xuyên", Role.COORDINATION, "HT-CAMXUYEN", Set.of()),
+			new Account("pktht-camxuyen", "Phòng Kinh tế - Hạ tầng huyện Cẩm Xuyên (quy hoạch, giao thông, điện)", Role.SECTOR,
+					"HT-CAMXUYEN", Set.of("*:1", "*:2", "*:4")));
 
 	private final UserAccounts accounts;
 

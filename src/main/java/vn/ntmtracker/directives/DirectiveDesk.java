@@ -1,0 +1,203 @@
+package vn.ntmtracker.directives;
+
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.ntmtracker.AuditEvent;
+import vn.ntmtracker.AuditEvent.Action;
+import vn.ntmtracker.units.SearchKey;
+import vn.ntmtracker.units.Units;
+
+/**
+ * Every change to directives, each one transaction: checks who may act, lets the aggregate apply its rules,
+ * saves with the version the user saw, stores attachments and audits. The issuer side (extend, accept,
+ * return) acts for the document's issuing organisation; the assignee side (progress, completion) for the
+ * lead body, cooperating bodies also reporting progress.
+ */
+@Service
+class DirectiveDesk {
+
+	/** The audited state of a directive. */
+	record Snapshot(String status, LocalDate completedOn, String evidence, LocalDate acceptedOn, String returnReason,
+			String deadline, LocalDate due, int version) {
+
+		static Snapshot of(Directive d) {
+			Deadline current = d.currentDeadline();
+			return new Snapshot(d.status().name(), d.completedOn(), d.evidence(), d.acceptedOn(), d.returnReason(),
+					current.wording(), current.due(), d.version());
+		}
+	}
+
+	private final DirectiveStore store;
+	private final DocumentRegister documents;
+	private final Organisations organisations;
+	private final DirectiveAccess access;
+	private final Attachments attachments;
+	private final Units units;
+	private final ApplicationEventPublisher events;
+
+	DirectiveDesk(DirectiveStore store, DocumentRegister documents, Organisations organisations, DirectiveAccess access,
+			Attachments attachments, Units units, ApplicationEventPublisher events) {
+		this.store = store;
+		this.documents = documents;
+		this.organisations = organisations;
+		this.access = access;
+		this.attachments = attachments;
+		this.units = units;
+		this.events = events;
+	}
+
+	@Transactional
+	long create(long documentId, DirectiveForm form) {
+		Document document = documents.get(documentId);
+		access.requireActFor(organisations.require(document.issuerId()), null, null);
+		Organisation lead = organisations.require(form.leadId());
+		Set<Long> cooperating = new LinkedHashSet<>();
+		for (Long id : form.cooperatingIds() == null ? List.<Long>of() : form.cooperatingIds()) {
+			cooperating.add(organisations.require(id).id());
+		}
+		Set<String> targets = new LinkedHashSet<>(form.unitCodes() == null ? List.of() : form.unitCodes());
+		if (form.kind() == Directive.Kind.REQUEST && form.raisedByUnit() != null) {
+			targets.add(form.raisedByUnit());
+		}
+		for (String code : targets) {
+			if (!units.exists(code)) {
+				throw new DirectiveRuleException("document.error.unit", code);
+			}
+		}
+		Deadline deadline = DeadlineParser.parse(form.deadline())
+			.orElseThrow(() -> new DirectiveRuleException("directive.error.deadlineUnreadable", form.deadline()));
+		LocalDate assignedOn = form.assignedOn() != null ? form.assignedOn() : document.issuedOn();
+		if (assignedOn == null) {
+			throw new DirectiveRuleException("directive.error.assignedOnRequired");
+		}
+		String criterion = blankToNull(form.criterionNumber());
+		String setCode = criterion == null ? null : blankToNull(form.setCode());
+		Directive directive = Directive.assign(documentId, form.kind() == null ? Directive.Kind.DIRECTIVE : form.kind(),
+				new Directive.Wording(blankToNull(form.ref()), SearchKey.clean(form.text()),
+						blankToNull(SearchKey.clean(form.requestText())), blankToNull(form.raisedByUnit()),
+						blankToNull(SearchKey.clean(form.person()))),
+				lead.id(), cooperating, targets, setCode, criterion, assignedOn, document.issuedOn(), deadline,
+				form.requiresEvidence());
+		long id = store.insert(directive, access.username());
+		events.publishEvent(AuditEvent.of(Action.CREATE, "directive", String.valueOf(id), firstUnit(directive), null,
+				Snapshot.of(store.load(id))));
+		return id;
+	}
+
+	@Transactional
+	void reportProgress(long id, Integer version, LocalDate on, String note, Integer percent, Attachments.Upload file) {
+		Directive directive = store.load(id);
+		requireAssignee(directive, true);
+		requireVersion(directive, version);
+		Attachments.checkAll(List.of(file == null ? new Attachments.Upload(null, null) : file));
+		Snapshot before = Snapshot.of(directive);
+		save(directive, directive.reportProgress(on, note, percent), before, file);
+	}
+
+	@Transactional
+	void extend(long id, Integer version, String newDeadline, LocalDate grantedOn, String reason) {
+		Directive directive = store.load(id);
+		requireIssuer(directive);
+		requireVersion(directive, version);
+		Deadline deadline = DeadlineParser.parse(newDeadline)
+			.orElseThrow(() -> new DirectiveRuleException("directive.error.deadlineUnreadable", newDeadline));
+		Snapshot before = Snapshot.of(directive);
+		save(directive, directive.extend(deadline, grantedOn, reason), before, null);
+	}
+
+	@Transactional
+	void complete(long id, Integer version, LocalDate on, String evidence, Attachments.Upload file) {
+		Directive directive = store.load(id);
+		requireAssignee(directive, false);
+		requireVersion(directive, version);
+		boolean fileAttached = file != null && file.present();
+		if (fileAttached) {
+			AttachmentPolicy.check(file.fileName(), file.content());
+		}
+		Snapshot before = Snapshot.of(directive);
+		save(directive, directive.complete(on, evidence, fileAttached), before, file);
+	}
+
+	@Transactional
+	void accept(long id, Integer version, LocalDate on) {
+		Directive directive = store.load(id);
+		requireIssuer(directive);
+		requireVersion(directive, version);
+		Snapshot before = Snapshot.of(directive);
+		save(directive, directive.accept(on), before, null);
+	}
+
+	@Transactional
+	void returnForRework(long id, Integer version, LocalDate on, String reason) {
+		Directive directive = store.load(id);
+		requireIssuer(directive);
+		requireVersion(directive, version);
+		Snapshot before = Snapshot.of(directive);
+		save(directive, directive.returnForRework(on, reason), before, null);
+	}
+
+	boolean mayReport(Directive directive) {
+		return mayActAsAssignee(directive, true);
+	}
+
+	boolean mayComplete(Directive directive) {
+		return mayActAsAssignee(directive, false);
+	}
+
+	boolean mayDecide(Directive directive) {
+		Organisation issuer = organisations.require(documents.get(directive.documentId()).issuerId());
+		return access.mayActFor(issuer, null, null);
+	}
+
+	/** Checked after the permission, so that an outsider learns nothing from a version mismatch. */
+	private static void requireVersion(Directive directive, Integer version) {
+		if (version != null && version != directive.version()) {
+			throw new OptimisticLockingFailureException("directive " + directive.id() + " is at version " + directive.version());
+		}
+	}
+
+	private void save(Directive directive, Directive.Event event, Snapshot before, Attachments.Upload file) {
+		String user = access.username();
+		long eventId = store.save(directive, event, user);
+		if (file != null && file.present()) {
+			attachments.storeForEvent(eventId, file, user, firstUnit(directive));
+		}
+		events.publishEvent(AuditEvent.of(Action.UPDATE, "directive", String.valueOf(directive.id()), firstUnit(directive),
+				before, Snapshot.of(store.load(directive.id()))));
+	}
+
+	private boolean mayActAsAssignee(Directive directive, boolean cooperatingToo) {
+		if (access.mayActFor(organisations.require(directive.leadId()), directive.setCode(), directive.criterionNumber())) {
+			return true;
+		}
+		return cooperatingToo && directive.cooperatingIds().stream().anyMatch(org -> access
+			.mayActFor(organisations.require(org), directive.setCode(), directive.criterionNumber()));
+	}
+
+	private void requireAssignee(Directive directive, boolean cooperatingToo) {
+		if (!mayActAsAssignee(directive, cooperatingToo)) {
+			throw new org.springframework.security.access.AccessDeniedException(
+					"Chỉ cơ quan chủ trì" + (cooperatingToo ? " hoặc phối hợp" : "") + " được cập nhật nhiệm vụ này");
+		}
+	}
+
+	private void requireIssuer(Directive directive) {
+		access.requireActFor(organisations.require(documents.get(directive.documentId()).issuerId()), null, null);
+	}
+
+	private static String firstUnit(Directive directive) {
+		return directive.targetUnits().stream().sorted().findFirst().orElse(null);
+	}
+
+	private static String blankToNull(String text) {
+		return text == null || text.isBlank() ? null : text.strip();
+	}
+}

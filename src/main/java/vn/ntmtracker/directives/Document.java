@@ -1,0 +1,54 @@
+package vn.ntmtracker.directives;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A registered document as pages and the API show it. */
+record Document(long id, Kind kind, String number, LocalDate issuedOn, int issuedYear, long issuerId,
+		String issuerName, String issuerUnitCode, String signer, SigningForm signingForm, String signerTitle,
+		String subject, List<String> distribution, List<String> unitCodes, int version) {
+
+	enum Kind {
+		CONCLUSION_NOTICE, PLAN, RESOLUTION, DECISION, REPORT, OFFICIAL_LETTER, SUBMISSION, OTHER;
+
+		public String messageKey() {
+			return "document.kind." + name();
+		}
+	}
+
+	/** T/M (on behalf of), KT. (as deputy), T/L (by order), as printed above the signature. */
+	enum SigningForm {
+		TM("T/M"), KT("KT."), TL("T/L");
+
+		final String printed;
+
+		SigningForm(String printed) {
+			this.printed = printed;
+		}
+
+		public String printed() {
+			return printed;
+		}
+	}
+
+	enum Relation {
+		IMPLEMENTS, ANSWERS, CITES;
+
+		public String messageKey() {
+			return "document.relation." + name();
+		}
+	}
+
+	record Link(Relation relation, long targetId, String targetNumber, String targetSubject, boolean incoming) {
+	}
+
+	/** The date as written: "25/3/2024", or "…/…/2024" when the day was left blank. */
+	public String dateText() {
+		return issuedOn == null ? "…/…/" + issuedYear
+				: issuedOn.getDayOfMonth() + "/" + issuedOn.getMonthValue() + "/" + issuedOn.getYear();
+	}
+
+	public String numberOrBlank() {
+		return number == null || number.isBlank() ? "—" : number;
+	}
+}

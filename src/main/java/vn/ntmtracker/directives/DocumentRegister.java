@@ -1,0 +1,280 @@
+package vn.ntmtracker.directives;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.ntmtracker.AuditEvent;
+import vn.ntmtracker.AuditEvent.Action;
+import vn.ntmtracker.units.SearchKey;
+import vn.ntmtracker.units.Units;
+
+/**
+ * The documents register: registering (with an attachment) and editing documents, links between them, and
+ * reading them within the user's reach. A document is registered by its issuer: a member of the issuing
+ * organisation or someone with a writing grant over its unit.
+ */
+@Service
+class DocumentRegister {
+
+	private static final String SELECT = """
+			select doc.*, o.name as issuer_name, o.unit_code as issuer_unit,
+			       (select string_agg(du.unit_code, ',' order by du.unit_code) from document_unit du where du.document_id = doc.id) as units
+			from document doc join organisation o on o.id = doc.issuer_id
+			""";
+
+	/** Readable when the issuer or a subject unit is in the user's reach, or one of its directives is. */
+	private static final String READABLE = """
+			(o.unit_code in (:readableUnits)
+			 or exists (select 1 from document_unit du where du.document_id = doc.id and du.unit_code in (:readableUnits))
+			 or exists (select 1 from directive d where d.document_id = doc.id and %s))""";
+
+	private final JdbcClient jdbc;
+	private final Organisations organisations;
+	private final DirectiveAccess access;
+	private final Attachments attachments;
+	private final Units units;
+	private final ApplicationEventPublisher events;
+
+	DocumentRegister(JdbcClient jdbc, Organisations organisations, DirectiveAccess access, Attachments attachments,
+			Units units, ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.organisations = organisations;
+		this.access = access;
+		this.attachments = attachments;
+		this.units = units;
+		this.events = events;
+	}
+
+	@Transactional
+	Document register(DocumentForm form, List<Attachments.Upload> files) {
+		Organisation issuer = validate(form);
+		access.requireActFor(issuer, null, null);
+		Attachments.checkAll(files);
+		String user = access.username();
+		long id = jdbc.sql("""
+				insert into document (kind, number, issued_on, issued_year, issuer_id, signer, signing_form, signer_title,
+				                      subject, distribution, search_key, created_by)
+				values (:kind, :number, :issuedOn, :year, :issuer, :signer, :form, :title, :subject, :distribution, :key, :user)
+				returning id""")
+			.params(columns(form)).param("user", user).query(Long.class).single();
+		insertUnits(id, form.unitCodes());
+		for (Attachments.Upload file : files) {
+			if (file.present()) {
+				attachments.storeForDocument(id, file, user, issuer.unitCode());
+			}
+		}
+		Document created = get(id);
+		events.publishEvent(AuditEvent.of(Action.CREATE, "document", String.valueOf(id), issuer.unitCode(), null, created));
+		return created;
+	}
+
+	@Transactional
+	Document update(long id, int version, DocumentForm form) {
+		Document before = get(id);
+		access.requireActFor(organisations.require(before.issuerId()), null, null);
+		Organisation issuer = validate(form);
+		access.requireActFor(issuer, null, null);
+		LocalDate earliestDue = jdbc.sql("""
+				select min(dl.due_date) from directive_deadline dl join directive d on d.id = dl.directive_id
+				where d.document_id = :id""").param("id", id).query(LocalDate.class).optional().orElse(null);
+		if (form.issuedOn() != null && earliestDue != null && earliestDue.isBefore(form.issuedOn())) {
+			throw new DirectiveRuleException("directive.error.deadlineBeforeDocument", earliestDue, form.issuedOn());
+		}
+		int updated = jdbc.sql("""
+				update document set kind = :kind, number = :number, issued_on = :issuedOn, issued_year = :year,
+				       issuer_id = :issuer, signer = :signer, signing_form = :form, signer_title = :title, subject = :subject,
+				       distribution = :distribution, search_key = :key, version = version + 1
+				where id = :id and version = :version""")
+			.params(columns(form)).param("id", id).param("version", version).update();
+		if (updated == 0) {
+			throw new OptimisticLockingFailureException("document " + id);
+		}
+		jdbc.sql("delete from document_unit where document_id = :id").param("id", id).update();
+		insertUnits(id, form.unitCodes());
+		Document after = get(id);
+		events.publishEvent(AuditEvent.of(Action.UPDATE, "document", String.valueOf(id), issuer.unitCode(), before, after));
+		return after;
+	}
+
+	@Transactional
+	void link(long id, Document.Relation relation, long targetId) {
+		Document document = get(id);
+		access.requireActFor(organisations.require(document.issuerId()), null, null);
+		if (relation == null) {
+			throw new DirectiveRuleException("document.error.relation");
+		}
+		if (find(targetId).isEmpty() || targetId == id) {
+			throw new DirectiveRuleException("document.error.linkTarget", String.valueOf(targetId));
+		}
+		jdbc.sql("insert into document_link (document_id, target_id, relation) values (:id, :target, :relation) on conflict do nothing")
+			.param("id", id).param("target", targetId).param("relation", relation.name()).update();
+		events.publishEvent(AuditEvent.of(Action.CREATE, "document_link", id + "->" + targetId, document.issuerUnitCode(),
+				null, Map.of("relation", relation.name(), "target", targetId)));
+	}
+
+	private Organisation validate(DocumentForm form) {
+		if (form.kind() == null) {
+			throw new DirectiveRuleException("document.error.kind");
+		}
+		if (form.subject() == null || form.subject().isBlank()) {
+			throw new DirectiveRuleException("document.error.subject");
+		}
+		int year = form.year();
+		if (year < 1945 || year > 2200) {
+			throw new DirectiveRuleException("document.error.date");
+		}
+		if (form.issuedOn() != null && form.issuedYear() != null && form.issuedYear() != form.issuedOn().getYear()) {
+			throw new DirectiveRuleException("document.error.yearMismatch");
+		}
+		for (String code : unitCodes(form)) {
+			if (!units.exists(code)) {
+				throw new DirectiveRuleException("document.error.unit", code);
+			}
+		}
+		return organisations.require(form.issuerId());
+	}
+
+	private Map<String, Object> columns(DocumentForm form) {
+		String subject = SearchKey.clean(form.subject());
+		String number = blankToNull(SearchKey.clean(form.number()));
+		Map<String, Object> params = new LinkedHashMap<>();
+		params.put("kind", form.kind().name());
+		params.put("number", number);
+		params.put("issuedOn", form.issuedOn());
+		params.put("year", form.year());
+		params.put("issuer", form.issuerId());
+		params.put("signer", blankToNull(SearchKey.clean(form.signer())));
+		params.put("form", form.signingForm() == null ? null : form.signingForm().name());
+		params.put("title", blankToNull(SearchKey.clean(form.signerTitle())));
+		params.put("subject", subject);
+		params.put("distribution", blankToNull(form.distribution() == null ? null
+				: java.text.Normalizer.normalize(form.distribution().strip(), java.text.Normalizer.Form.NFC)));
+		params.put("key", SearchKey.of((number == null ? "" : number) + " " + subject));
+		return params;
+	}
+
+	private void insertUnits(long id, List<String> unitCodes) {
+		for (String code : unitCodes == null ? List.<String>of() : unitCodes.stream().distinct().toList()) {
+			jdbc.sql("insert into document_unit (document_id, unit_code) values (:id, :code)").param("id", id)
+				.param("code", code).update();
+		}
+	}
+
+	private static List<String> unitCodes(DocumentForm form) {
+		return form.unitCodes() == null ? List.of() : form.unitCodes();
+	}
+
+	Document get(long id) {
+		return jdbc.sql(SELECT + " where doc.id = :id").param("id", id).query(DocumentRegister::map).optional()
+			.orElseThrow(() -> new DocumentNotFoundException(id));
+	}
+
+	Optional<Document> find(long id) {
+		return jdbc.sql(SELECT + " where doc.id = :id").param("id", id).query(DocumentRegister::map).optional();
+	}
+
+	/** The document when the current user may read it; 404 when missing, 403 when out of reach. */
+	Document readable(long id) {
+		Document document = get(id);
+		if (search(null, null, 0, 1, id).totalElements() == 0) {
+			throw new AccessDeniedException("Văn bản " + id + " nằm ngoài phạm vi được giao");
+		}
+		return document;
+	}
+
+	record Page(List<Document> content, int page, int size, long totalElements) {
+
+		public int totalPages() {
+			return size == 0 ? 0 : (int) ((totalElements + size - 1) / size);
+		}
+	}
+
+	Page search(String query, Document.Kind kind, int page, int size) {
+		return search(query, kind, page, size, null);
+	}
+
+	private Page search(String query, Document.Kind kind, int page, int size, Long onlyId) {
+		Reach reach = access.reach();
+		Reach.Sql reachSql = reach.toSql();
+		StringBuilder where = new StringBuilder(" where true");
+		Map<String, Object> params = new LinkedHashMap<>(reachSql.params());
+		if (!reach.everything()) {
+			where.append(" and ").append(READABLE.formatted(reachSql.condition()));
+			params.put("readableUnits", readableUnits(reach));
+		}
+		String key = SearchKey.of(query);
+		if (!key.isEmpty()) {
+			where.append(" and doc.search_key like :pattern");
+			params.put("pattern", "%" + key.replace("%", "").replace("_", "") + "%");
+		}
+		if (kind != null) {
+			where.append(" and doc.kind = :docKind");
+			params.put("docKind", kind.name());
+		}
+		if (onlyId != null) {
+			where.append(" and doc.id = :onlyId");
+			params.put("onlyId", onlyId);
+		}
+		long total = jdbc.sql("select count(*) from document doc join organisation o on o.id = doc.issuer_id" + where)
+			.params(params).query(Long.class).single();
+		List<Document> content = jdbc.sql(SELECT + where
+				+ " order by coalesce(doc.issued_on, make_date(doc.issued_year, 12, 31)) desc, doc.id desc limit :limit offset :offset")
+			.params(params).param("limit", size).param("offset", (long) page * size)
+			.query(DocumentRegister::map).list();
+		return new Page(content, page, size, total);
+	}
+
+	/** Units (at any time) under the user's grants: read scope of documents regardless of criteria. */
+	private List<String> readableUnits(Reach reach) {
+		List<String> codes = reach.roots().stream()
+			.flatMap(root -> jdbc.sql("""
+					select distinct u.code from unit u join unit_path p on p.unit_id = u.id where p.path like :prefix""")
+				.param("prefix", "%/" + root.unitCode().replace("_", "\\_") + "/%").query(String.class).list().stream())
+			.distinct().toList();
+		return codes.isEmpty() ? List.of("") : codes;
+	}
+
+	List<Document.Link> links(long id) {
+		return jdbc.sql("""
+				select l.relation, l.target_id, t.number, t.subject, false as incoming
+				from document_link l join document t on t.id = l.target_id where l.document_id = :id
+				union all
+				select l.relation, l.document_id, s.number, s.subject, true
+				from document_link l join document s on s.id = l.document_id where l.target_id = :id
+				order by 5, 2""")
+			.param("id", id)
+			.query((rs, i) -> new Document.Link(Document.Relation.valueOf(rs.getString(1)), rs.getLong(2),
+					rs.getString(3), rs.getString(4), rs.getBoolean(5)))
+			.list();
+	}
+
+	private static Document map(ResultSet rs, int row) throws SQLException {
+		String form = rs.getString("signing_form");
+		String distribution = rs.getString("distribution");
+		String unitList = rs.getString("units");
+		return new Document(rs.getLong("id"), Document.Kind.valueOf(rs.getString("kind")), rs.getString("number"),
+				rs.getObject("issued_on", LocalDate.class), rs.getInt("issued_year"), rs.getLong("issuer_id"),
+				rs.getString("issuer_name"), rs.getString("issuer_unit"), rs.getString("signer"),
+				form == null ? null : Document.SigningForm.valueOf(form), rs.getString("signer_title"),
+				rs.getString("subject"),
+				distribution == null ? List.of() : distribution.lines().map(String::strip).filter(s -> !s.isEmpty()).toList(),
+				unitList == null ? List.of() : Arrays.asList(unitList.split(",")), rs.getInt("version"));
+	}
+
+	private static String blankToNull(String text) {
+		return text == null || text.isBlank() ? null : text;
+	}
+}
