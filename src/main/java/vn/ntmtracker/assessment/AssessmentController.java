@@ -74,6 +74,10 @@ class AssessmentController {
 
 	@GetMapping("/assessments/{id}")
 	String show(@PathVariable long id, Model model) {
+		return roundPage(id, model);
+	}
+
+	private String roundPage(long id, Model model) {
 		model.addAttribute("view", assessments.view(id));
 		model.addAttribute("villageSets", catalog.list().stream()
 			.filter(s -> s.status() != SetStatus.DRAFT && Assessments.levelOf(s.tier()) == 4).toList());
@@ -94,10 +98,9 @@ class AssessmentController {
 			assessments.saveValues(id, input, version);
 		}
 		catch (InvalidValuesException ex) {
-			model.addAttribute("view", assessments.view(id));
 			model.addAttribute("problems", ex.problems());
 			model.addAttribute("typed", form.toSingleValueMap());
-			return "assessment/round";
+			return roundPage(id, model);
 		}
 		catch (StaleRoundException | AssessmentException ex) {
 			redirect.addFlashAttribute("error", ex.getMessage());
