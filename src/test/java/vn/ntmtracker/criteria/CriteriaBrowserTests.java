@@ -53,8 +53,13 @@ class CriteriaBrowserTests {
 		page.fill("#derive-form input[name=title]", "Bộ tiêu chí xã NTM nâng cao tỉnh Thanh Hóa (thử)");
 		page.click("#derive-form button");
 		assertThat(page.locator("h1")).containsText("TH-2026-XA-NTM-NC");
+		// The h1 arrives before the rest of a long page; read the editor only once the whole page has loaded.
+		page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
+		assertThat(page.locator("#publish-form")).isVisible();
 
 		String yaml = page.inputValue("textarea[name=yaml]");
+		org.assertj.core.api.Assertions.assertThat(yaml).contains("code: TH-2026-XA-NTM-NC").contains("criteria:")
+			.contains("number: 19");
 		page.fill("textarea[name=yaml]", yaml.replaceFirst("kind: TEXT_EVIDENCE", "kind: PERCENT_SOMETIMES"));
 		page.click("#edit-form button.primary");
 		assertThat(page.locator("#edit-errors")).containsText("PERCENT_SOMETIMES");
