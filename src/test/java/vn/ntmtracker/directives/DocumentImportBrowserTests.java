@@ -70,11 +70,19 @@ class DocumentImportBrowserTests {
 		}
 		org.assertj.core.api.Assertions.assertThat(kept).as("directives whose lead body was recognised").isGreaterThanOrEqualTo(10);
 		long before = jdbc.sql("select count(*) from directive").query(Long.class).single();
-		page.click("#save-import");
-		assertThat(page.locator("main")).containsText("Đã lưu văn bản và " + kept + " nhiệm vụ");
-		BrowserSupport.screenshot(page, "import-02-saved");
-		org.assertj.core.api.Assertions.assertThat(jdbc.sql("select count(*) from directive").query(Long.class).single())
-			.isEqualTo(before + kept);
+		try {
+			page.click("#save-import");
+			assertThat(page.locator("main")).containsText("Đã lưu văn bản và " + kept + " nhiệm vụ");
+			BrowserSupport.screenshot(page, "import-02-saved");
+			org.assertj.core.api.Assertions.assertThat(jdbc.sql("select count(*) from directive").query(Long.class).single())
+				.isEqualTo(before + kept);
+		}
+		finally {
+			// The demo database is shared by every integration test: leave seed 002's demo directives as they were.
+			jdbc.sql("delete from directive where document_id in (select id from document where number = :n)")
+				.param("n", "06/TB-BCĐ (nhập lại)").update();
+			jdbc.sql("delete from document where number = :n").param("n", "06/TB-BCĐ (nhập lại)").update();
+		}
 	}
 
 	@Test
