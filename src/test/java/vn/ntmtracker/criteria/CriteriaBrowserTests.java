@@ -1,11 +1,11 @@
 package vn.ntmtracker.criteria;
 
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import vn.ntmtracker.BrowserSession;
 import vn.ntmtracker.BrowserSupport;
 import vn.ntmtracker.IntegrationTest;
 
@@ -15,22 +15,11 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 @IntegrationTest
 class CriteriaBrowserTests {
 
-	static BrowserSupport browser;
+	@RegisterExtension
+	static final BrowserSession browser = new BrowserSession();
 
 	@LocalServerPort
 	int port;
-
-	@BeforeAll
-	static void launch() {
-		browser = BrowserSupport.launch();
-	}
-
-	@AfterAll
-	static void close() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
 
 	@Test
 	void deriveEditPublishAndDiffAProvincialVariant() {

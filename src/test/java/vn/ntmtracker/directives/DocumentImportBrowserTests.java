@@ -4,13 +4,13 @@ import java.nio.file.Path;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import vn.ntmtracker.BrowserSession;
 import vn.ntmtracker.BrowserSupport;
 import vn.ntmtracker.IntegrationTest;
 
@@ -20,25 +20,14 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 @IntegrationTest
 class DocumentImportBrowserTests {
 
-	static BrowserSupport browser;
+	@RegisterExtension
+	static final BrowserSession browser = new BrowserSession();
 
 	@LocalServerPort
 	int port;
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@BeforeAll
-	static void launch() {
-		browser = BrowserSupport.launch();
-	}
-
-	@AfterAll
-	static void close() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
 
 	@Test
 	void uploadReviewAndSaveSeed002() {
