@@ -484,7 +484,7 @@ public class Assessments {
 	private void transition(AssessmentRound round, RoundStatus next, int expectedVersion, String column, String reason) {
 		String user = access.currentUsername();
 		int updated = jdbc.sql("update assessment_round set status = :status, " + column + "_by = :user, " + column
-				+ "_at = now(), return_reason = case when :status = 'RETURNED' then :reason when :status = 'SUBMITTED' then return_reason else return_reason end,"
+				+ "_at = now(), return_reason = case when :status = 'RETURNED' then :reason else return_reason end,"
 				+ " version = version + 1 where id = :id and version = :expected")
 			.param("status", next.name()).param("user", user).param("reason", reason).param("id", round.id())
 			.param("expected", expectedVersion).update();

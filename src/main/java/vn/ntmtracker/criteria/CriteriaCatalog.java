@@ -41,6 +41,8 @@ public class CriteriaCatalog {
 	private final JdbcClient jdbc;
 	private final ApplicationEventPublisher events;
 	private final Map<SetRef, CriteriaSetDefinition> published = new ConcurrentHashMap<>();
+	/** Crosswalk files are read with the set files at start-up; they only change with a new release. */
+	private volatile List<Crosswalk> crosswalks = List.of();
 
 	CriteriaCatalog(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
@@ -61,7 +63,9 @@ public class CriteriaCatalog {
 	@Transactional
 	public void loadFiles() {
 		int inserted = 0;
-		for (CriteriaSetFiles.LoadedSet file : CriteriaSetFiles.loadAll()) {
+		List<CriteriaSetFiles.LoadedSet> files = CriteriaSetFiles.loadAll();
+		crosswalks = List.copyOf(CrosswalkFiles.loadAll(files));
+		for (CriteriaSetFiles.LoadedSet file : files) {
 			CriteriaSetDefinition set = file.definition();
 			Optional<String[]> stored = jdbc.sql("select content_hash, status from criteria_set_version where code = :code and version = :version")
 				.param("code", set.code()).param("version", set.version())
@@ -299,7 +303,7 @@ public class CriteriaCatalog {
 	}
 
 	public List<Crosswalk> crosswalks() {
-		return CrosswalkFiles.loadAll(CriteriaSetFiles.loadAll());
+		return crosswalks;
 	}
 
 	private static void requireDraft(StoredVersion stored) {

@@ -66,14 +66,14 @@ class DocumentImport {
 	}
 
 	/** The organisation a body named in a document most likely is: the whole name, else its first listed body. */
-	Optional<Organisation> matchOrganisation(String name, List<String> unitCodes) {
+	Optional<Organisation> matchOrganisation(String name, List<String> unitCodes, List<Organisation> all) {
 		if (name == null || name.isBlank()) {
 			return Optional.empty();
 		}
 		List<String> candidates = new ArrayList<>();
 		candidates.add(name);
 		candidates.addAll(Arrays.stream(name.split("[,;]| và ")).map(String::trim).filter(s -> s.length() > 3).toList());
-		Optional<Organisation> byWords = bestByWords(name, unitCodes);
+		Optional<Organisation> byWords = bestByWords(name, unitCodes, all);
 		for (String candidate : candidates) {
 			List<Organisation> direct = organisations.search(candidate);
 			List<Organisation> found = !direct.isEmpty() ? direct
@@ -89,11 +89,11 @@ class DocumentImport {
 	 * Documents name bodies loosely ("Thường trực Ban Chỉ đạo huyện Cẩm Xuyên" for "Ban Chỉ đạo nông thôn mới
 	 * huyện Cẩm Xuyên"): the organisation most of whose name words appear in the text, if at least half do.
 	 */
-	private Optional<Organisation> bestByWords(String name, List<String> unitCodes) {
+	private static Optional<Organisation> bestByWords(String name, List<String> unitCodes, List<Organisation> all) {
 		java.util.Set<String> words = new java.util.HashSet<>(Arrays.asList(SearchKey.of(name).split("[^a-z0-9]+")));
 		Organisation best = null;
 		double bestScore = 0.5;
-		for (Organisation organisation : organisations.all()) {
+		for (Organisation organisation : all) {
 			String[] own = SearchKey.of(organisation.name()).split("[^a-z0-9]+");
 			long shared = Arrays.stream(own).filter(words::contains).count();
 			double score = own.length == 0 ? 0 : (double) shared / own.length + (unitCodes.contains(organisation.unitCode()) ? 0.01 : 0);

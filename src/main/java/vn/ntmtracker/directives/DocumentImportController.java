@@ -106,24 +106,26 @@ class DocumentImportController {
 			return "directives/import";
 		}
 		List<String> unitCodes = importer.matchUnits(draft.subjectUnits());
+		List<Organisation> known = organisations.all();
 		List<Proposal> proposals = new ArrayList<>();
 		int item = 0;
 		for (ExtractionDraft.Directive directive : draft.directives()) {
 			item++;
 			proposals.add(new Proposal(item, directive.text(), directive.assignee(),
-					importer.matchOrganisation(directive.assignee(), unitCodes).map(Organisation::id).orElse(null),
+					importer.matchOrganisation(directive.assignee(), unitCodes, known).map(Organisation::id).orElse(null),
 					directive.deadlineText(), directive.deadline(), directive.criterion()));
 		}
 		model.addAttribute("fileName", file.getOriginalFilename());
 		model.addAttribute("draft", draft);
 		model.addAttribute("kind", DocumentImport.kindOf(DocumentImport.docType(draft)));
-		model.addAttribute("issuerId", importer.matchOrganisation(draft.issuer(), unitCodes).map(Organisation::id).orElse(null));
+		model.addAttribute("issuerId", importer.matchOrganisation(draft.issuer(), unitCodes, known).map(Organisation::id).orElse(null));
 		model.addAttribute("units", String.join(", ", unitCodes));
 		model.addAttribute("subject", DocumentImport.subjectOf(draft, file.getOriginalFilename()));
 		model.addAttribute("draftYear", DocumentImport.yearOf(draft));
 		model.addAttribute("setCode", defaultSet(draft, unitCodes));
 		model.addAttribute("proposals", proposals);
 		model.addAttribute("segments", segments(draft));
+		model.addAttribute("organisations", known);
 		return review(model);
 	}
 
@@ -175,7 +177,9 @@ class DocumentImportController {
 
 	private String review(Model model) {
 		model.addAttribute("sets", catalog.list().stream().filter(s -> s.status() != vn.ntmtracker.criteria.SetStatus.DRAFT).toList());
-		model.addAttribute("organisations", organisations.all());
+		if (!model.containsAttribute("organisations")) {
+			model.addAttribute("organisations", organisations.all());
+		}
 		model.addAttribute("kinds", Document.Kind.values());
 		return "directives/import-review";
 	}
