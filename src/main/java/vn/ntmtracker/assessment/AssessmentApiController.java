@@ -26,9 +26,11 @@ class AssessmentApiController {
 
 	private final Assessments assessments;
 	private final AssessmentOverview overview;
+	private final StatedStatuses stated;
 
-	AssessmentApiController(Assessments assessments, AssessmentOverview overview) {
+	AssessmentApiController(Assessments assessments, AssessmentOverview overview, StatedStatuses stated) {
 		this.assessments = assessments;
+		this.stated = stated;
 		this.overview = overview;
 	}
 
@@ -65,6 +67,12 @@ class AssessmentApiController {
 	@Operation(summary = "A unit's assessment rounds, newest first, with their computed totals")
 	List<RoundSummary> rounds(@PathVariable String code) {
 		return assessments.rounds(code).stream().map(RoundSummary::of).toList();
+	}
+
+	@GetMapping("/api/units/{code}/stated-statuses")
+	@Operation(summary = "Criteria statuses stated in the unit's documents (\"đạt 3/20 tiêu chí\"), newest first")
+	List<StatedStatuses.StatedStatus> statedStatuses(@PathVariable String code) {
+		return stated.of(code);
 	}
 
 	@PostMapping("/api/units/{code}/assessments")

@@ -33,9 +33,12 @@ class AssessmentController {
 	private final AssessmentOverview overview;
 	private final CriteriaCatalog catalog;
 	private final Units units;
+	private final StatedStatuses stated;
 
-	AssessmentController(Assessments assessments, AssessmentOverview overview, CriteriaCatalog catalog, Units units) {
+	AssessmentController(Assessments assessments, AssessmentOverview overview, CriteriaCatalog catalog, Units units,
+			StatedStatuses stated) {
 		this.assessments = assessments;
+		this.stated = stated;
 		this.overview = overview;
 		this.catalog = catalog;
 		this.units = units;
@@ -47,6 +50,7 @@ class AssessmentController {
 		Unit unit = units.get(code, LocalDate.now());
 		model.addAttribute("unit", unit);
 		model.addAttribute("rounds", rounds);
+		model.addAttribute("stated", stated.of(code));
 		List<AssessmentRound> trend = new java.util.ArrayList<>(rounds);
 		java.util.Collections.reverse(trend);
 		model.addAttribute("trend", trend);

@@ -10,9 +10,9 @@ import java.util.Set;
  * of its completion. State changes are methods that check their preconditions and return the event to
  * record; nothing is set from outside.
  */
-final class Directive {
+public final class Directive {
 
-	enum Kind { DIRECTIVE, REQUEST }
+	public enum Kind { DIRECTIVE, REQUEST }
 
 	enum Status { OPEN, COMPLETED, ACCEPTED }
 

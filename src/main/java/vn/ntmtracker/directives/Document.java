@@ -4,11 +4,11 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** A registered document as pages and the API show it. */
-record Document(long id, Kind kind, String number, LocalDate issuedOn, int issuedYear, long issuerId,
+public record Document(long id, Kind kind, String number, LocalDate issuedOn, int issuedYear, long issuerId,
 		String issuerName, String issuerUnitCode, String signer, SigningForm signingForm, String signerTitle,
 		String subject, List<String> distribution, List<String> unitCodes, int version) {
 
-	enum Kind {
+	public enum Kind {
 		CONCLUSION_NOTICE, PLAN, RESOLUTION, DECISION, REPORT, OFFICIAL_LETTER, SUBMISSION, OTHER;
 
 		public String messageKey() {
@@ -17,7 +17,7 @@ record Document(long id, Kind kind, String number, LocalDate issuedOn, int issue
 	}
 
 	/** T/M (on behalf of), KT. (as deputy), T/L (by order), as printed above the signature. */
-	enum SigningForm {
+	public enum SigningForm {
 		TM("T/M"), KT("KT."), TL("T/L");
 
 		final String printed;
@@ -31,7 +31,7 @@ record Document(long id, Kind kind, String number, LocalDate issuedOn, int issue
 		}
 	}
 
-	enum Relation {
+	public enum Relation {
 		IMPLEMENTS, ANSWERS, CITES;
 
 		public String messageKey() {

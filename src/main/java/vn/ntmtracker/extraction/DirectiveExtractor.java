@@ -70,6 +70,8 @@ final class DirectiveExtractor {
 
 	private static final Pattern REQUEST_LABEL = Pattern.compile("^(?:đề nghị|kiến nghị)\\b.*", F);
 
+	private static final Pattern REQUEST_SECTION = Pattern.compile("kiến nghị|đề xuất|đề nghị", F);
+
 	private static final Pattern PARENTHETICAL = Pattern.compile("\\s*\\([^)]*\\)?");
 
 	private static final Pattern CRITERION_PREFIX = Pattern.compile("^tiêu chí\\s+", F);
@@ -109,6 +111,7 @@ final class DirectiveExtractor {
 	private List<Directive> run(int fromBlock, boolean everywhere) {
 		List<Directive> out = new ArrayList<>();
 		boolean operative = everywhere;
+		boolean requests = false;
 		String sectionAssignee = null;
 		Integer sectionCriterion = null;
 		String defaultAssignee = null;
@@ -133,6 +136,7 @@ final class DirectiveExtractor {
 				boolean bg = BACKGROUND.matcher(heading).find();
 				if (op || bg) {
 					operative = everywhere || op;
+					requests = op && REQUEST_SECTION.matcher(heading).find();
 					sectionAssignee = null;
 					sectionCriterion = criterionOfLabel(heading);
 				}
@@ -169,7 +173,7 @@ final class DirectiveExtractor {
 				}
 				List<Deadline> deadlines = DeadlineParser.find(b.body(), year);
 				if (!deadlines.isEmpty()) {
-					out.addAll(item(b, sectionAssignee, sectionCriterion, defaultAssignee, null, everywhere));
+					out.addAll(item(b, sectionAssignee, sectionCriterion, defaultAssignee, null, everywhere, requests));
 				}
 				intro = new Intro(b.kind(), deadlines.isEmpty() ? null : deadlines.get(0));
 				continue;
@@ -178,7 +182,7 @@ final class DirectiveExtractor {
 				continue;
 			}
 			out.addAll(item(b, sectionAssignee, sectionCriterion, defaultAssignee,
-					intro == null ? null : intro.deadline(), everywhere));
+					intro == null ? null : intro.deadline(), everywhere, requests));
 		}
 		return out;
 	}
@@ -187,9 +191,10 @@ final class DirectiveExtractor {
 	}
 
 	private List<Directive> item(Block b, String sectionAssignee, Integer sectionCriterion, String defaultAssignee,
-			Deadline inherited, boolean onlyClearOrders) {
+			Deadline inherited, boolean onlyClearOrders, boolean inRequestSection) {
 		String body = b.body();
 		Label label = label(body);
+		String request = request(body, inRequestSection);
 		int contentStart = label.contentStart();
 		String content = body.substring(contentStart);
 		int base = b.bodyStart() + contentStart;
@@ -227,9 +232,23 @@ final class DirectiveExtractor {
 			Integer criterion = label.criterion() != null ? label.criterion()
 					: sectionCriterion != null ? sectionCriterion : criterionInText(raw);
 			out.add(new Directive(cleaned, BodyNames.canonical(assignee), deadline, deadlineText, criterion,
-					new Span(spanStart, Math.min(text.length(), spanEnd))));
+					new Span(spanStart, Math.min(text.length(), spanEnd)),
+					request != null && cleaned.startsWith(request) ? request : null));
 		}
 		return out;
+	}
+
+	/**
+	 * The request an item answers: its "Đề nghị …" / "Kiến nghị …" label before the colon, or under a requests
+	 * heading ("Về các kiến nghị, đề xuất của xã") the label whatever its wording; null for a plain directive.
+	 */
+	private static String request(String body, boolean inRequestSection) {
+		int colon = body.indexOf(':');
+		boolean labelled = REQUEST_LABEL.matcher(body).lookingAt();
+		if (!labelled && !inRequestSection || colon <= 0 || colon > 300) {
+			return null;
+		}
+		return clean(body.substring(0, colon));
 	}
 
 	/** How many characters of {@code raw} the cleaned text covers (whitespace collapsed by cleaning). */

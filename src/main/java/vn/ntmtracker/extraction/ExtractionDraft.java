@@ -57,7 +57,8 @@ public record ExtractionDraft(@JsonProperty("doc_type") DocType docType, @JsonPr
 
 	/**
 	 * One instruction with its lead body and deadline. {@code span} is where it sits in the normalised text, for
-	 * highlighting; it is not part of the JSON.
+	 * highlighting; {@code request} is the request (kiến nghị) the instruction answers ("Đề nghị bổ sung 02 công
+	 * chức"), null for a plain directive. Neither is part of the JSON.
 	 */
 	@JsonInclude(JsonInclude.Include.ALWAYS)
 	@JsonPropertyOrder({ "text", "assignee", "deadline", "deadline_text", "criterion" })
@@ -65,7 +66,22 @@ public record ExtractionDraft(@JsonProperty("doc_type") DocType docType, @JsonPr
 			@JsonProperty("deadline") @JsonFormat(shape = JsonFormat.Shape.STRING,
 					pattern = "yyyy-MM-dd") LocalDate deadline,
 			@JsonProperty("deadline_text") String deadlineText, @JsonProperty("criterion") Integer criterion,
-			@JsonIgnore Span span) {
+			@JsonIgnore Span span, @JsonIgnore String request) {
+
+		public Directive(String text, String assignee, LocalDate deadline, String deadlineText, Integer criterion,
+				Span span) {
+			this(text, assignee, deadline, deadlineText, criterion, span, null);
+		}
+
+		/** What is asked of the assignee: for a request, the answer after "Đề nghị …:", else the whole text. */
+		@JsonIgnore
+		public String handling() {
+			if (request == null || !text.startsWith(request)) {
+				return text;
+			}
+			String rest = text.substring(request.length()).replaceFirst("^\\s*:\\s*", "").strip();
+			return rest.isEmpty() ? text : rest;
+		}
 	}
 
 	@JsonPropertyOrder({ "source", "amount_vnd" })

@@ -4,4 +4,5 @@
  * funding. Pure Java, rule based, no network and no models; {@link vn.ntmtracker.extraction.ExtractCli} is its batch
  * command line.
  */
+@org.springframework.modulith.ApplicationModule(displayName = "Trích xuất văn bản", allowedDependencies = { "criteria" })
 package vn.ntmtracker.extraction;

@@ -141,4 +141,20 @@ class DirectiveExtractorTests {
 		Directive d = draft.directives().get(0);
 		assertThat(draft.text().substring(d.span().start(), d.span().end())).isEqualTo(d.text());
 	}
+
+	@Test
+	void requestsAreToldApartFromDirectivesAndKeepWhatWasAsked() {
+		List<Directive> d = directives("""
+				II. Nhiệm vụ thời gian tới
+				- Giao Phòng Nội vụ rà soát biên chế trước ngày 30/4/2024.
+				III. Về các kiến nghị, đề xuất của xã
+				- Bổ sung kinh phí làm đường: Giao Phòng Tài chính - Kế hoạch chủ trì tham mưu trước ngày 15/5/2024.
+				- Đề nghị hỗ trợ xi măng: Giao Phòng Kinh tế - Hạ tầng chủ trì rà soát.
+				""");
+		assertThat(d).extracting(Directive::request)
+			.containsExactly(null, "Bổ sung kinh phí làm đường", "Đề nghị hỗ trợ xi măng");
+		assertThat(d.get(1).handling()).isEqualTo("Giao Phòng Tài chính - Kế hoạch chủ trì tham mưu trước ngày 15/5/2024");
+		assertThat(d.get(1).assignee()).isEqualTo("Phòng Tài chính - Kế hoạch");
+		assertThat(d.get(0).handling()).isEqualTo(d.get(0).text());
+	}
 }

@@ -1,4 +1,4 @@
-package vn.ntmtracker.directives;
+package vn.ntmtracker.web.imports;
 
 import java.nio.file.Path;
 
@@ -16,7 +16,11 @@ import vn.ntmtracker.IntegrationTest;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-/** Seed 002 uploaded, reviewed (items highlighted in the text, leads matched, one item dropped) and saved. */
+/**
+ * Seed 002 uploaded, reviewed (items highlighted in the text, leads matched, requests told apart, one item dropped)
+ * and saved: the document with its original file, its directives and requests, and the stated "3/20" in Cẩm
+ * Quang's assessment history.
+ */
 @IntegrationTest
 class DocumentImportBrowserTests {
 
@@ -49,7 +53,7 @@ class DocumentImportBrowserTests {
 		page.uncheck("#item-1 input[type=checkbox]");
 		int kept = 0;
 		for (int i = 2; i <= items; i++) {
-			Locator lead = page.locator("#item-" + i + " select");
+			Locator lead = page.locator("#item-" + i + " select.lead");
 			if (lead.inputValue().isEmpty()) {
 				page.uncheck("#item-" + i + " input[type=checkbox]");
 			}
@@ -58,16 +62,52 @@ class DocumentImportBrowserTests {
 			}
 		}
 		org.assertj.core.api.Assertions.assertThat(kept).as("directives whose lead body was recognised").isGreaterThanOrEqualTo(10);
+		// §5 of the seed answers the commune's requests ("Đề nghị bổ sung 02 công chức: Giao phòng Nội vụ …").
+		Locator requests = page.locator("#proposals select.item-kind");
+		int proposedRequests = 0;
+		for (int i = 0; i < requests.count(); i++) {
+			proposedRequests += "REQUEST".equals(requests.nth(i).inputValue()) ? 1 : 0;
+		}
+		org.assertj.core.api.Assertions.assertThat(proposedRequests).as("requests proposed").isGreaterThanOrEqualTo(4);
+		assertThat(page.locator("#statuses")).isVisible();
+		assertThat(page.locator("#status-1 input[name=status_unit_1]")).hasValue("HT-CAMQUANG");
+		assertThat(page.locator("#status-1 input[name=status_achieved_1]")).hasValue("3");
+		assertThat(page.locator("#status-1 input[name=status_total_1]")).hasValue("20");
+		// The notice's day is blank ("ngày   tháng   năm 2024"): the status holds as of the working session it reports.
+		assertThat(page.locator("#status-1 input[name=status_date_1]")).hasValue("2024-03-12");
+		long keptRequests = 0;
+		for (int i = 1; i <= items; i++) {
+			if (page.locator("#item-" + i + " input[type=checkbox]").isChecked()
+					&& "REQUEST".equals(page.locator("#item-" + i + " select.item-kind").inputValue())) {
+				keptRequests++;
+			}
+		}
 		long before = jdbc.sql("select count(*) from directive").query(Long.class).single();
 		try {
 			page.click("#save-import");
 			assertThat(page.locator("main")).containsText("Đã lưu văn bản và " + kept + " nhiệm vụ");
+			assertThat(page.locator("main")).containsText("Đã ghi 1 kết quả tiêu chí");
 			BrowserSupport.screenshot(page, "import-02-saved");
 			org.assertj.core.api.Assertions.assertThat(jdbc.sql("select count(*) from directive").query(Long.class).single())
 				.isEqualTo(before + kept);
+			org.assertj.core.api.Assertions.assertThat(jdbc.sql("""
+					select count(*) from directive d join document doc on doc.id = d.document_id
+					where doc.number = :n and d.kind = 'REQUEST' and d.request_text like 'Đề nghị%'
+					  and d.raised_by_unit = 'HT-CAMQUANG'""")
+				.param("n", "06/TB-BCĐ (nhập lại)").query(Long.class).single()).isEqualTo(keptRequests).isPositive();
+			org.assertj.core.api.Assertions.assertThat(jdbc.sql("""
+					select a.file_name from attachment a join document doc on doc.id = a.document_id where doc.number = :n""")
+				.param("n", "06/TB-BCĐ (nhập lại)").query(String.class).list())
+				.containsExactly("002_camquang-hatinh-thongbao-ketluan-2024.txt");
+
+			page.navigate(base + "/units/HT-CAMQUANG/assessments");
+			assertThat(page.locator("#stated")).containsText("3/20");
+			assertThat(page.locator("#stated")).containsText("06/TB-BCĐ (nhập lại)");
+			BrowserSupport.screenshot(page, "import-03-stated-status");
 		}
 		finally {
-			// The demo database is shared by every integration test: leave seed 002's demo directives as they were.
+			// The demo database is shared by every integration test: leave seed 002's demo records as they were.
+			jdbc.sql("delete from assessment_stated_status where source like :n").param("n", "06/TB-BCĐ (nhập lại)%").update();
 			jdbc.sql("delete from directive where document_id in (select id from document where number = :n)")
 				.param("n", "06/TB-BCĐ (nhập lại)").update();
 			jdbc.sql("delete from document where number = :n").param("n", "06/TB-BCĐ (nhập lại)").update();
