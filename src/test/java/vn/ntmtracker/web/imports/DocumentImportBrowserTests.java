@@ -128,4 +128,29 @@ class DocumentImportBrowserTests {
 		assertThat(page.locator("#import-error")).isVisible();
 		org.assertj.core.api.Assertions.assertThat(jdbc.sql("select count(*) from document").query(Long.class).single()).isEqualTo(before);
 	}
+
+	@Test
+	void aFileOverTheServerLimitIsRefusedWithTheLimitNamedAndNothingSaved() throws Exception {
+		String base = "http://localhost:" + port;
+		Page page = browser.newPage();
+		BrowserSupport.login(page, base, "admin", "ntm-demo");
+		Path huge = java.nio.file.Files.createTempFile("huge", ".txt");
+		try {
+			try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+				file.setLength(50L * 1024 * 1024);
+			}
+			long before = jdbc.sql("select count(*) from document").query(Long.class).single();
+			page.navigate(base + "/documents/import");
+			page.setInputFiles("#import-upload input[type=file]", huge);
+			page.click("#import-upload button");
+			assertThat(page.locator("#import-error")).containsText("20 MB");
+			BrowserSupport.screenshot(page, "import-04-too-large");
+			org.assertj.core.api.Assertions.assertThat(page.url()).endsWith("/documents/import");
+			org.assertj.core.api.Assertions.assertThat(jdbc.sql("select count(*) from document").query(Long.class).single())
+				.isEqualTo(before);
+		}
+		finally {
+			java.nio.file.Files.deleteIfExists(huge);
+		}
+	}
 }

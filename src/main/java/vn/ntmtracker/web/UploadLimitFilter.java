@@ -1,0 +1,94 @@
+package vn.ntmtracker.web;
+
+import java.io.IOException;
+import java.net.URI;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.context.MessageSource;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.FlashMap;
+import org.springframework.web.servlet.support.SessionFlashMapManager;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Refuses an upload over the server's limit before anything reads it. Past the limit the body cannot be parsed, so
+ * later filters would see no CSRF token and answer "forbidden"; instead the person is sent back to the page they
+ * uploaded from with a sentence naming the limit, and an API client gets 413 with the same sentence. Nothing was read
+ * or saved. Runs after the session filter (the message travels as a flash attribute) and before Spring Security.
+ */
+@Component
+@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1)
+class UploadLimitFilter extends OncePerRequestFilter {
+
+	private final MessageSource messages;
+	private final DataSize limit;
+	private final SessionFlashMapManager flash = new SessionFlashMapManager();
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	UploadLimitFilter(MessageSource messages, @Value("${spring.servlet.multipart.max-file-size}") DataSize limit) {
+		this.messages = messages;
+		this.limit = limit;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		String type = request.getContentType();
+		return !"POST".equals(request.getMethod()) && !"PUT".equals(request.getMethod())
+				|| type == null || !type.toLowerCase().startsWith(MediaType.MULTIPART_FORM_DATA_VALUE)
+				|| request.getContentLengthLong() <= limit.toBytes();
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String message = messages.getMessage("upload.tooLarge", new Object[] { limit.toMegabytes() }, "upload.tooLarge",
+				request.getLocale());
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		if (path.startsWith("/api/")) {
+			HttpStatus status = HttpStatus.CONTENT_TOO_LARGE;
+			response.setStatus(status.value());
+			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+			response.setCharacterEncoding("UTF-8");
+			json.writeValue(response.getWriter(), java.util.Map.of("status", status.value(), "error", status.getReasonPhrase(),
+					"message", message, "path", path));
+			return;
+		}
+		String target = request.getContextPath() + backTo(request, path);
+		FlashMap attributes = new FlashMap();
+		attributes.put("error", message);
+		attributes.setTargetRequestPath(URI.create(target).getPath());
+		flash.saveOutputFlashMap(attributes, request, response);
+		response.sendRedirect(target);
+	}
+
+	/** The page the upload came from when it is one of ours, else the upload's own address. */
+	private static String backTo(HttpServletRequest request, String path) {
+		String referer = request.getHeader("Referer");
+		if (referer != null) {
+			try {
+				URI uri = URI.create(referer);
+				if (request.getServerName().equals(uri.getHost()) && uri.getPath() != null
+						&& uri.getPath().startsWith(request.getContextPath() + "/")) {
+					return uri.getPath().substring(request.getContextPath().length())
+							+ (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				// A malformed Referer: fall back to the upload's own address.
+			}
+		}
+		return path;
+	}
+}
