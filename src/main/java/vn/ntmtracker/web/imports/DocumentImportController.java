@@ -70,8 +70,15 @@ class DocumentImportController {
 		this.units = units;
 	}
 
-	/** A piece of the document text; {@code item} is the number of the directive it shows (0 = plain text). */
-	record Segment(String text, int item) {
+	/**
+	 * A piece of the document text. {@code label} is what the page marks it with: the number of the directive it
+	 * shows ("3"), "TC1" for the first stated criteria status, "Số" for the document number; null for plain text.
+	 */
+	record Segment(String text, String label, String kind) {
+
+		public boolean marked() {
+			return label != null;
+		}
 	}
 
 	/** One row of the review table, as proposed or as the reviewer left it. */
@@ -264,31 +271,49 @@ class DocumentImportController {
 			.orElse(candidates.stream().map(CriteriaCatalog.SetSummary::code).findFirst().orElse(null));
 	}
 
-	/** The normalised text cut at each directive's span, so the page can mark where every item came from. */
+	/**
+	 * The normalised text cut where each extracted item was read, so the page can mark them: every directive at its
+	 * span, each stated criteria status at its first "3/20", the document number where it stands. Overlapping marks
+	 * keep the earlier one.
+	 */
 	static List<Segment> segments(ExtractionDraft draft) {
 		String text = draft.text() == null ? "" : draft.text();
-		List<int[]> spans = new ArrayList<>();
+		record Mark(int start, int end, String label, String kind) {
+		}
+		List<Mark> marks = new ArrayList<>();
 		for (int i = 0; i < draft.directives().size(); i++) {
 			ExtractionDraft.Span span = draft.directives().get(i).span();
 			if (span != null && span.start() >= 0 && span.end() <= text.length() && span.start() < span.end()) {
-				spans.add(new int[] { span.start(), span.end(), i + 1 });
+				marks.add(new Mark(span.start(), span.end(), Integer.toString(i + 1), "directive"));
 			}
 		}
-		spans.sort(Comparator.comparingInt(s -> s[0]));
+		for (int i = 0; i < draft.criteriaStatus().size(); i++) {
+			ExtractionDraft.CriteriaStatus status = draft.criteriaStatus().get(i);
+			java.util.regex.Matcher found = java.util.regex.Pattern
+				.compile("(?<![\\d/])" + status.achieved() + "\\s*/\\s*" + status.total() + "(?![\\d/])").matcher(text);
+			if (found.find()) {
+				marks.add(new Mark(found.start(), found.end(), "TC" + (i + 1), "status"));
+			}
+		}
+		int number = draft.number() == null ? -1 : text.indexOf(draft.number());
+		if (number >= 0) {
+			marks.add(new Mark(number, number + draft.number().length(), "Số", "header"));
+		}
+		marks.sort(Comparator.comparingInt(Mark::start));
 		List<Segment> segments = new ArrayList<>();
 		int position = 0;
-		for (int[] span : spans) {
-			if (span[0] < position) {
+		for (Mark mark : marks) {
+			if (mark.start() < position) {
 				continue;
 			}
-			if (span[0] > position) {
-				segments.add(new Segment(text.substring(position, span[0]), 0));
+			if (mark.start() > position) {
+				segments.add(new Segment(text.substring(position, mark.start()), null, null));
 			}
-			segments.add(new Segment(text.substring(span[0], span[1]), span[2]));
-			position = span[1];
+			segments.add(new Segment(text.substring(mark.start(), mark.end()), mark.label(), mark.kind()));
+			position = mark.end();
 		}
 		if (position < text.length()) {
-			segments.add(new Segment(text.substring(position), 0));
+			segments.add(new Segment(text.substring(position), null, null));
 		}
 		return segments;
 	}

@@ -47,6 +47,8 @@ class DocumentImportBrowserTests {
 		int items = page.locator("#proposals tbody tr").count();
 		org.assertj.core.api.Assertions.assertThat(items).isGreaterThanOrEqualTo(20);
 		assertThat(page.locator("#proposals")).containsText("trước ngày 25/3/2024");
+		assertThat(page.locator("#doc-text mark.status")).containsText("3/20");
+		assertThat(page.locator("#doc-text mark.header")).containsText("06/TB-BCĐ");
 		BrowserSupport.screenshot(page, "import-01-review");
 
 		page.fill("#review-form input[name=number]", "06/TB-BCĐ (nhập lại)");
