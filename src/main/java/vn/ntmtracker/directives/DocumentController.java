@@ -83,6 +83,47 @@ class DocumentController {
 		}
 	}
 
+	@GetMapping("/documents/{id}/edit")
+	String edit(@PathVariable long id, Model model) {
+		Document document = register.readable(id);
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", new DocumentForm(document.kind(), document.number(), document.issuedOn(),
+					document.issuedOn() == null ? document.issuedYear() : null, document.issuerId(), document.signer(),
+					document.signingForm(), document.signerTitle(), document.subject(),
+					String.join("\n", document.distribution()), document.unitCodes()));
+			model.addAttribute("units", String.join(", ", document.unitCodes()));
+			model.addAttribute("version", document.version());
+		}
+		model.addAttribute("doc", document);
+		return form(model);
+	}
+
+	@PostMapping("/documents/{id}")
+	String update(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) Document.Kind kind,
+			@RequestParam(required = false) String number,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedOn,
+			@RequestParam(required = false) Integer issuedYear, @RequestParam(required = false) Long issuerId,
+			@RequestParam(required = false) String signer, @RequestParam(required = false) Document.SigningForm signingForm,
+			@RequestParam(required = false) String signerTitle, @RequestParam(required = false) String subject,
+			@RequestParam(required = false) String distribution, @RequestParam(required = false) String units, Model model,
+			RedirectAttributes redirect) {
+		DocumentForm form = new DocumentForm(kind, number, issuedOn, issuedYear, issuerId, signer, signingForm, signerTitle,
+				subject, distribution, codes(units));
+		try {
+			register.update(id, version, form);
+			redirect.addFlashAttribute("message", messages.text("document.updated"));
+			return "redirect:/documents/" + id;
+		}
+		catch (DirectiveRuleException | OptimisticLockingFailureException ex) {
+			model.addAttribute("error", ex instanceof DirectiveRuleException rule ? messages.of(rule)
+					: messages.text("document.error.conflict"));
+			model.addAttribute("form", form);
+			model.addAttribute("units", units);
+			model.addAttribute("version", version);
+			return edit(id, model);
+		}
+	}
+
 	@GetMapping("/documents/{id}")
 	String show(@PathVariable long id,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf, Model model) {
