@@ -47,6 +47,9 @@ final class BodyNames {
 			"sửa chữa", "tu sửa", "lắp đặt", "trong", "hàng tuần", "hàng tháng", "mỗi", "và nhân dân", "cho",
 			"khắc phục", "phấn đấu", "quyết liệt", "tạo", "trình", "phát huy", "vận hành", "bổ sung", "tiến tới", "rút kinh nghiệm" };
 
+	/** BODY_STARTS by their first character. */
+	private static final Map<Character, List<String>> BODY_STARTS_BY_FIRST_CHAR = new java.util.HashMap<>();
+
 	/** Stop phrases by their first word, so a scan looks up one word instead of trying every phrase. */
 	private static final Map<String, List<String>> STOPS_BY_WORD = new java.util.HashMap<>();
 
@@ -63,6 +66,14 @@ final class BodyNames {
 	private static final Pattern LEADING_PHONG = Pattern.compile("^\\s*phòng(?= \\p{Lu})");
 
 	private static final Pattern SPACE_RUNS = Pattern.compile("\\s+");
+
+	private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s,;:–-]+$");
+
+	private static final Pattern TRAILING_VA = Pattern.compile("\\s+và$");
+
+	private static final Pattern PLACE_WORD = Pattern.compile("xã|huyện|tỉnh|phường|thị trấn|thành phố|thị xã|quận|thôn|bản");
+
+	private static final Pattern HAS_VOWEL = Pattern.compile(".*[aeiouy].*");
 
 	private static final Pattern SPACE_COMMA = Pattern.compile("\\s+,");
 
@@ -130,6 +141,9 @@ final class BodyNames {
 
 		ABBREVIATIONS.forEach((abbreviation, expansion) -> ABBREVIATION_PATTERNS
 			.put(Pattern.compile("(?<![\\p{L}])" + Pattern.quote(abbreviation) + "(?![\\p{L}])"), expansion));
+		for (String start : BODY_STARTS) {
+			BODY_STARTS_BY_FIRST_CHAR.computeIfAbsent(start.charAt(0), k -> new ArrayList<>()).add(start);
+		}
 		for (String stop : STOPS) {
 			STOPS_BY_WORD.computeIfAbsent(stop.split(" ")[0], k -> new ArrayList<>()).add(stop);
 		}
@@ -148,10 +162,20 @@ final class BodyNames {
 
 	static boolean startsWithBody(String text) {
 		String s = TextNormalizer.key(text.length() > 80 ? text.substring(0, 80) : text);
-		if (NOT_A_BODY.matcher(s).find()) {
+		// Both tests are pure; the cheap one (a body word at the start) goes first.
+		return startsWithBodyWord(s) && !NOT_A_BODY.matcher(s).find();
+	}
+
+	/** Whether the key starts with one of BODY_STARTS as a whole word. */
+	private static boolean startsWithBodyWord(String s) {
+		if (s.isEmpty()) {
 			return false;
 		}
-		for (String start : BODY_STARTS) {
+		List<String> starts = BODY_STARTS_BY_FIRST_CHAR.get(s.charAt(0));
+		if (starts == null) {
+			return false;
+		}
+		for (String start : starts) {
 			if (s.startsWith(start) && (s.length() == start.length() || !Character.isLetter(s.charAt(start.length())))) {
 				return true;
 			}
@@ -169,7 +193,8 @@ final class BodyNames {
 			return null;
 		}
 		int end = bodyEnd(s);
-		String body = s.substring(0, end).replaceAll("[\\s,;:–-]+$", "").replaceAll("\\s+và$", "");
+		String body = TRAILING_PUNCTUATION.matcher(s.substring(0, end)).replaceAll("");
+		body = TRAILING_VA.matcher(body).replaceAll("");
 		if (body.length() < 2 || body.length() > 260) {
 			return null;
 		}
@@ -282,7 +307,7 @@ final class BodyNames {
 	static String fromUpperCase(String upper) {
 		StringBuilder out = new StringBuilder();
 		boolean placeName = false;
-		for (String word : upper.strip().split("\\s+")) {
+		for (String word : SPACE_RUNS.split(upper.strip())) {
 			String lower = word.toLowerCase(Locale.ROOT);
 			boolean acronym = word.length() > 1 && word.equals(word.toUpperCase(Locale.ROOT))
 					&& !hasVowel(lower);
@@ -296,7 +321,7 @@ final class BodyNames {
 			else {
 				w = lower;
 			}
-			if (lower.matches("xã|huyện|tỉnh|phường|thị trấn|thành phố|thị xã|quận|thôn|bản")) {
+			if (PLACE_WORD.matcher(lower).matches()) {
 				placeName = true;
 			}
 			out.append(out.isEmpty() ? "" : " ").append(w);
@@ -306,6 +331,6 @@ final class BodyNames {
 
 	private static boolean hasVowel(String lower) {
 		String folded = TextNormalizer.fold(lower);
-		return folded.matches(".*[aeiouy].*");
+		return HAS_VOWEL.matcher(folded).matches();
 	}
 }

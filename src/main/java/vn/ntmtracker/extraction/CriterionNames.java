@@ -52,6 +52,17 @@ final class CriterionNames {
 					"Hành chính công", "Tiếp cận pháp luật", "Môi trường", "Chất lượng môi trường sống",
 					"Quốc phòng và An ninh")));
 
+	/** First words of the official names (folded forms, "và" dropped). */
+	private static final Set<String> FIRST_WORDS = new HashSet<>();
+
+	static {
+		for (CriteriaSet set : SETS) {
+			for (Name official : set.folded()) {
+				FIRST_WORDS.add(firstWord(official.bare()));
+			}
+		}
+	}
+
 	private CriterionNames() {
 	}
 
@@ -61,7 +72,7 @@ final class CriterionNames {
 	 */
 	static Optional<Integer> numberOf(String name, Level level, int year) {
 		Name wanted = Name.of(name);
-		if (wanted.folded().isEmpty()) {
+		if (wanted.folded().isEmpty() || !mayMatchSomeName(wanted)) {
 			return Optional.empty();
 		}
 		if (year > 2025) {
@@ -92,7 +103,7 @@ final class CriterionNames {
 	/** Whether {@code name} is the name of some criterion in any known set. */
 	static boolean isCriterionName(String name) {
 		Name wanted = Name.of(name);
-		if (wanted.folded().isEmpty()) {
+		if (wanted.folded().isEmpty() || !mayMatchSomeName(wanted)) {
 			return false;
 		}
 		for (CriteriaSet set : SETS) {
@@ -103,6 +114,19 @@ final class CriterionNames {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Whether {@code written} may match some official name: every way of matching (equal forms, or one a
+	 * word-prefix of the other) keeps the first word, so a first word no official name has rules it out.
+	 */
+	private static boolean mayMatchSomeName(Name written) {
+		return FIRST_WORDS.contains(firstWord(written.bare()));
+	}
+
+	private static String firstWord(String folded) {
+		int space = folded.indexOf(' ');
+		return space < 0 ? folded : folded.substring(0, space);
 	}
 
 	private static boolean fits(CriteriaSet set, Level level, int year) {
@@ -125,6 +149,8 @@ final class CriterionNames {
 	}
 
 	private static String normalise(String name) {
-		return KTNT.matcher(TextNormalizer.fold(name == null ? "" : name)).replaceAll("kinh te nong thon");
+		String folded = TextNormalizer.fold(name == null ? "" : name);
+		// KTNT needs the letters "ktnt".
+		return folded.contains("ktnt") ? KTNT.matcher(folded).replaceAll("kinh te nong thon") : folded;
 	}
 }

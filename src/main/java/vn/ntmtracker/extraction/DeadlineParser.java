@@ -68,11 +68,22 @@ final class DeadlineParser {
 	}
 
 	static List<Deadline> find(String original, int documentYear) {
-		List<Deadline> found = new ArrayList<>();
 		if (!mayHoldDate(original)) {
-			return found;
+			return new ArrayList<>();
 		}
-		String text = TextNormalizer.lowerSameLength(original);
+		return findIn(original, TextNormalizer.lowerSameLength(original), documentYear);
+	}
+
+	/** {@code lower} is {@code original} lower-cased by {@link TextNormalizer#lowerSameLength}. */
+	static List<Deadline> find(String original, String lower, int documentYear) {
+		if (!mayHoldDate(original)) {
+			return new ArrayList<>();
+		}
+		return findIn(original, lower, documentYear);
+	}
+
+	private static List<Deadline> findIn(String original, String text, int documentYear) {
+		List<Deadline> found = new ArrayList<>();
 		List<Integer> supersededBefore = new ArrayList<>();
 		if (text.contains("lùi") || text.contains("hạn") || text.contains("kéo dài") || text.contains("thay ")) {
 			Matcher sup = SUPERSEDE.matcher(text);
@@ -80,15 +91,18 @@ final class DeadlineParser {
 				supersededBefore.add(sup.start());
 			}
 		}
-		Matcher m = ATOM.matcher(text);
-		while (m.find()) {
+		RegexScan atoms = new RegexScan(ATOM, text, DeadlineParser::mayStartAtom);
+		Matcher m = atoms.matcher();
+		while (atoms.find()) {
 			LocalDate date = dateOf(m, documentYear);
 			if (date == null) {
 				continue;
 			}
 			int clauseStart = clauseStart(text, m.start());
 			String before = text.substring(clauseStart, m.start());
-			if (START_NOT_END.matcher(before).find() || CUT_OFF.matcher(before).find()) {
+			// START_NOT_END needs "từ"; CUT_OFF needs "tính", "số liệu", "kỳ báo cáo" or "đến nay".
+			if (before.contains("từ") && START_NOT_END.matcher(before).find() || mayBeCutOff(before)
+					&& CUT_OFF.matcher(before).find()) {
 				continue;
 			}
 			boolean selfTriggering = m.group("yearend") != null || m.group("mend") != null || m.group("qend") != null
@@ -99,7 +113,7 @@ final class DeadlineParser {
 			if (trigger.find()) {
 				textStart = clauseStart + trigger.start("trig");
 			}
-			else if (selfTriggering || FOLLOWED_BY_COMPLETION.matcher(text.substring(m.end())).find()) {
+			else if (selfTriggering || startsWith(FOLLOWED_BY_COMPLETION, text, m.end())) {
 				textStart = m.start();
 			}
 			else {
@@ -111,12 +125,46 @@ final class DeadlineParser {
 					continue;
 				}
 			}
-			if (m.group("dm") != null && NOT_A_DATE_AFTER.matcher(text.substring(m.end())).find()) {
+			if (m.group("dm") != null && startsWith(NOT_A_DATE_AFTER, text, m.end())) {
 				continue;
 			}
 			found.add(new Deadline(date, original.substring(textStart, m.end()), textStart, m.end()));
 		}
 		return dropSuperseded(text, found, supersededBefore);
+	}
+
+	/** Where ATOM's leading lookahead can hold: a digit or one of the words it names. */
+	private static boolean mayStartAtom(String text, int i) {
+		char c = text.charAt(i);
+		return switch (c) {
+			case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9' -> true;
+			case 'n' -> text.startsWith("ngày", i) || text.startsWith("năm", i);
+			case 't' -> text.startsWith("tháng", i);
+			case 'q' -> text.startsWith("quý", i);
+			case 'c' -> text.startsWith("cuối", i);
+			default -> false;
+		};
+	}
+
+	/** Every RECURRING match opens with one of these words. */
+	private static boolean mayStartRecurring(String text, int i) {
+		return switch (text.charAt(i)) {
+			case 'đ' -> text.startsWith("định kỳ", i);
+			case 't' -> text.startsWith("thứ", i) || text.startsWith("theo", i) || text.startsWith("từng", i);
+			case 'h' -> text.startsWith("hàng", i) || text.startsWith("hằng", i);
+			case 'm' -> text.startsWith("mỗi", i);
+			default -> false;
+		};
+	}
+
+	private static boolean mayBeCutOff(String before) {
+		return before.contains("tính") || before.contains("số liệu") || before.contains("kỳ báo cáo")
+				|| before.contains("đến nay");
+	}
+
+	/** Whether {@code pattern}, anchored with "^", matches the suffix from {@code from} (without copying it). */
+	private static boolean startsWith(Pattern pattern, String text, int from) {
+		return pattern.matcher(text).region(from, text.length()).find();
 	}
 
 	private static boolean mayHoldDate(String text) {
@@ -237,16 +285,26 @@ final class DeadlineParser {
 	 * which has no single deadline; periodic wording wins over "thường xuyên".
 	 */
 	static Optional<String> recurrence(String original) {
-		String text = TextNormalizer.lowerSameLength(original);
+		return recurrence(original, TextNormalizer.lowerSameLength(original));
+	}
+
+	/** {@code lower} is {@code original} lower-cased by {@link TextNormalizer#lowerSameLength}. */
+	static Optional<String> recurrence(String original, String lower) {
+		String text = lower;
 		if (!text.contains("hàng ") && !text.contains("hằng ") && !text.contains("mỗi ") && !text.contains("từng ")
 				&& !text.contains("định kỳ") && !text.contains("thường xuyên")) {
 			return Optional.empty();
 		}
-		Matcher m = RECURRING.matcher(text);
-		if (m.find()) {
+		RegexScan recurring = new RegexScan(RECURRING, text, DeadlineParser::mayStartRecurring);
+		if (recurring.find()) {
+			Matcher m = recurring.matcher();
 			return Optional.of(original.substring(m.start(), m.end()).strip());
 		}
-		Matcher r = ROUTINE.matcher(text);
-		return r.find() ? Optional.of(original.substring(r.start(), r.end())) : Optional.empty();
+		RegexScan routine = new RegexScan(ROUTINE, text, (s, i) -> s.startsWith("thường xuyên", i));
+		if (routine.find()) {
+			Matcher r = routine.matcher();
+			return Optional.of(original.substring(r.start(), r.end()));
+		}
+		return Optional.empty();
 	}
 }

@@ -78,6 +78,8 @@ final class DirectiveExtractor {
 
 	private static final Pattern TRAILING_PARENTHETICAL = Pattern.compile("\\s*\\([^)]*\\)?$");
 
+	private static final Pattern SPACE = Pattern.compile(" ");
+
 	private static final Pattern ABBREVIATION_BEFORE_DOT = Pattern.compile(".*\\b(?:TP|TT|KT|TM|Q)$");
 
 	private final List<Block> blocks;
@@ -199,9 +201,12 @@ final class DirectiveExtractor {
 		String content = body.substring(contentStart);
 		int base = b.bodyStart() + contentStart;
 		List<Directive> out = new ArrayList<>();
-		List<Deadline> all = DeadlineParser.find(content, year);
+		// Lower-cased once; a piece's lower case is the same range of it.
+		String lowerContent = TextNormalizer.lowerSameLength(content);
+		List<Deadline> all = DeadlineParser.find(content, lowerContent, year);
 		for (int[] piece : pieces(content, all)) {
 			String raw = content.substring(piece[0], piece[1]);
+			String lowerRaw = lowerContent.substring(piece[0], piece[1]);
 			String cleaned = clean(raw);
 			if (cleaned.length() < 3) {
 				continue;
@@ -209,7 +214,7 @@ final class DirectiveExtractor {
 			int lead = raw.indexOf(cleaned.substring(0, Math.min(cleaned.length(), 1)));
 			int spanStart = base + piece[0] + Math.max(0, lead);
 			int spanEnd = spanStart + Math.max(0, rawLengthOf(raw.substring(Math.max(0, lead)), cleaned));
-			List<Deadline> own = all.stream().filter(d -> d.start() >= piece[0] && d.end() <= piece[1]).toList();
+			List<Deadline> own = within(all, piece[0], piece[1]);
 			LocalDate deadline = null;
 			String deadlineText = null;
 			if (!own.isEmpty()) {
@@ -221,16 +226,15 @@ final class DirectiveExtractor {
 				deadlineText = inherited.text();
 			}
 			else {
-				deadlineText = DeadlineParser.recurrence(raw).orElse(null);
+				deadlineText = DeadlineParser.recurrence(raw, lowerRaw).orElse(null);
 			}
-			String explicitLead = leadBody(raw);
+			String explicitLead = leadBody(raw, lowerRaw);
 			if (onlyClearOrders && own.isEmpty() && explicitLead == null) {
 				continue;
 			}
-			String assignee = firstNonNull(explicitLead, label.assignee(), subject(raw), sectionAssignee,
-					directed(raw), defaultAssignee);
+			String assignee = assignee(raw, explicitLead, label.assignee(), sectionAssignee, defaultAssignee);
 			Integer criterion = label.criterion() != null ? label.criterion()
-					: sectionCriterion != null ? sectionCriterion : criterionInText(raw);
+					: sectionCriterion != null ? sectionCriterion : criterionInText(raw, lowerRaw);
 			out.add(new Directive(cleaned, BodyNames.canonical(assignee), deadline, deadlineText, criterion,
 					new Span(spanStart, Math.min(text.length(), spanEnd)),
 					request != null && cleaned.startsWith(request) ? request : null));
@@ -272,13 +276,45 @@ final class DirectiveExtractor {
 		return r;
 	}
 
-	private static String firstNonNull(String... values) {
-		for (String v : values) {
-			if (v != null && !v.isBlank()) {
-				return v;
+	/** The deadlines lying inside [from, to). */
+	private static List<Deadline> within(List<Deadline> deadlines, int from, int to) {
+		List<Deadline> inside = new ArrayList<>();
+		for (Deadline d : deadlines) {
+			if (d.start() >= from && d.end() <= to) {
+				inside.add(d);
 			}
 		}
-		return null;
+		return inside;
+	}
+
+	/**
+	 * The first present of: the explicit lead, the label's body, the sentence subject, the section's body, the body
+	 * directed to, the introduction's addressee. The subject and the directed body are only worked out when needed.
+	 */
+	private static String assignee(String raw, String explicitLead, String labelAssignee, String sectionAssignee,
+			String defaultAssignee) {
+		if (present(explicitLead)) {
+			return explicitLead;
+		}
+		if (present(labelAssignee)) {
+			return labelAssignee;
+		}
+		String subject = subject(raw);
+		if (present(subject)) {
+			return subject;
+		}
+		if (present(sectionAssignee)) {
+			return sectionAssignee;
+		}
+		String directed = directed(raw);
+		if (present(directed)) {
+			return directed;
+		}
+		return present(defaultAssignee) ? defaultAssignee : null;
+	}
+
+	private static boolean present(String value) {
+		return value != null && !value.isBlank();
 	}
 
 	static String clean(String raw) {
@@ -286,9 +322,29 @@ final class DirectiveExtractor {
 		// Only the end can hold ", cụ thể:" or "./."; trimming a short tail keeps this linear.
 		int cut = Math.max(0, s.length() - 48);
 		String tail = s.substring(cut);
-		tail = TRAILING_INTRO.matcher(tail).replaceAll("");
-		tail = TRAILING_SEPARATORS.matcher(TRAILING_DOTS.matcher(tail).replaceAll("")).replaceAll("");
-		return (s.substring(0, cut) + tail).strip();
+		// Each pattern needs a character the tail may lack: ':', '.' or '/', a separator or line end at the very end.
+		if (tail.indexOf(':') >= 0) {
+			tail = TRAILING_INTRO.matcher(tail).replaceAll("");
+		}
+		if (tail.indexOf('.') >= 0 || tail.indexOf('/') >= 0) {
+			tail = TRAILING_DOTS.matcher(tail).replaceAll("");
+		}
+		if (mayEndWithSeparator(tail)) {
+			tail = TRAILING_SEPARATORS.matcher(tail).replaceAll("");
+		}
+		return cut == 0 ? tail.strip() : (s.substring(0, cut) + tail).strip();
+	}
+
+	/**
+	 * Whether TRAILING_SEPARATORS ({@code [\s;,]+$}) can match: the last character is whitespace, ';' or ',', or a
+	 * line terminator (before which {@code $} also matches).
+	 */
+	private static boolean mayEndWithSeparator(String s) {
+		if (s.isEmpty()) {
+			return false;
+		}
+		char last = s.charAt(s.length() - 1);
+		return Character.isWhitespace(last) || last == ';' || last == ',' || last == '\u0085';
 	}
 
 	private Label label(String body) {
@@ -326,18 +382,19 @@ final class DirectiveExtractor {
 		return null;
 	}
 
-	private Integer criterionInText(String raw) {
+	private Integer criterionInText(String raw, String lowerRaw) {
 		Set<Integer> numbers = new LinkedHashSet<>();
-		Matcher m = CRITERION_IN_TEXT.matcher(TextNormalizer.lowerSameLength(raw));
+		Matcher m = CRITERION_IN_TEXT.matcher(lowerRaw);
 		while (m.find()) {
 			numbers.add(Integer.valueOf(m.group("n")));
 		}
-		if (numbers.isEmpty() && raw.toLowerCase().contains("tiêu chí")) {
+		if (numbers.isEmpty() && TextNormalizer.mayContainLowerCased(raw, "tiêu chí")
+				&& raw.toLowerCase().contains("tiêu chí")) {
 			String folded = " " + TextNormalizer.fold(raw) + " ";
 			int at = folded.indexOf(" tieu chi ");
 			while (at >= 0) {
 				String after = folded.substring(at + " tieu chi ".length());
-				String[] words = after.strip().split(" ");
+				String[] words = SPACE.split(after.strip());
 				// Longest name first: "tiêu chí môi trường và an toàn thực phẩm" before "tiêu chí môi trường".
 				for (int n = Math.min(8, words.length); n >= 1; n--) {
 					String candidate = String.join(" ", java.util.Arrays.copyOf(words, n));
@@ -352,15 +409,21 @@ final class DirectiveExtractor {
 		return numbers.size() == 1 ? numbers.iterator().next() : null;
 	}
 
-	private static String leadBody(String raw) {
-		String lower = TextNormalizer.lowerSameLength(raw);
+	/** {@code lower} is {@code raw} lower-cased ({@link TextNormalizer#lowerSameLength}). */
+	private static String leadBody(String raw, String lower) {
+		// LEAD, GIAO and DO_BY start with a lookahead, so the regex engine would try them at every position; a
+		// match needs "chủ trì", "giao" or "do" respectively.
+		boolean hasGiao = lower.contains("giao");
+		boolean hasLead = lower.contains("chủ trì");
 		Matcher lead = LEAD.matcher(lower);
-		while (lead.find()) {
+		while (hasLead && lead.find()) {
 			String before = raw.substring(0, lead.start());
 			int cut = -1;
-			Matcher g = GIAO.matcher(lower.substring(0, lead.start()));
-			while (g.find()) {
-				cut = Math.max(cut, g.end());
+			if (hasGiao) {
+				Matcher g = GIAO.matcher(lower).region(0, lead.start());
+				while (g.find()) {
+					cut = Math.max(cut, g.end());
+				}
 			}
 			for (String boundary : new String[] { ";", ". ", ":" }) {
 				int k = before.lastIndexOf(boundary);
@@ -374,14 +437,15 @@ final class DirectiveExtractor {
 			}
 		}
 		Matcher giao = GIAO.matcher(lower);
-		while (giao.find()) {
+		while (hasGiao && giao.find()) {
 			String who = BodyNames.takeBody(raw.substring(giao.end()));
 			if (who != null) {
 				return who;
 			}
 		}
+		boolean hasDo = lower.contains("do");
 		Matcher by = DO_BY.matcher(lower);
-		while (by.find()) {
+		while (hasDo && by.find()) {
 			String who = raw.substring(by.start("who"), by.end("who")).strip();
 			if (BodyNames.startsWithBody(who)) {
 				return who;

@@ -71,8 +71,11 @@ public final class DocumentExtractor {
 
 	private static int mostFrequentYear(String text) {
 		Map<Integer, Integer> counts = new HashMap<>();
-		Matcher m = YEAR.matcher(text);
-		while (m.find()) {
+		// A YEAR match opens with "năm" or a digit.
+		RegexScan years = new RegexScan(YEAR, text,
+				(s, i) -> RegexScan.isAsciiDigit(s.charAt(i)) || s.startsWith("năm", i));
+		Matcher m = years.matcher();
+		while (years.find()) {
 			int y = Integer.parseInt(m.group(1));
 			if (y >= 1990 && y <= 2100) {
 				counts.merge(y, 1, Integer::sum);

@@ -46,6 +46,26 @@ final class DocumentHeaderParser {
 
 	private static final Pattern PARENT_PLACE = Pattern.compile("(?<![\\p{L}])(?<level>XÃ|HUYỆN|TỈNH|PHƯỜNG|THỊ XÃ|THÀNH PHỐ)\\s+(?<name>[\\p{Lu}\\s]+)$");
 
+	private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.;,]+$");
+
+	private static final Pattern NUMBER_WITH_CODE = Pattern.compile("\\d+.*[A-ZĐ].*");
+
+	private static final Pattern LEADING_NUMBER = Pattern.compile("^(?:Số\\s*:?\\s*\\S+\\s+)");
+
+	private static final Pattern NOT_TITLE = Pattern
+		.compile("(?s)^(?:Căn cứ|Ngày \\d|Sau khi|Để |Kính gửi|Thực hiện .*;$|Thực hiện .{250,}).*");
+
+	private static final Pattern ENDS_LIKE_SENTENCE = Pattern.compile("(?s).*[.;:]$");
+
+	private static final Pattern NATIONAL_MOTTO = Pattern.compile("(?:CỘNG HÒA|CỘNG HOÀ|Độc lập|ĐẢNG CỘNG SẢN).*$");
+
+	private static final Pattern PLACE_LINE = Pattern.compile("^(?:XÃ|HUYỆN|TỈNH|PHƯỜNG|THỊ TRẤN|THỊ XÃ|THÀNH PHỐ|QUẬN)\\s.*");
+
+	private static final Pattern WORD_BEFORE_ORGAN = Pattern
+		.compile("^(?:\\p{L}+\\s+)?(?=Ban |Ủy ban|UBND|Đảng ủy|Thường trực|Hội đồng)");
+
+	private static final Pattern REPEATED_BAN = Pattern.compile("^(?:Ban\\s+)+(?=Ban )");
+
 	private static final Map<String, DocType> TYPES = new HashMap<>();
 
 	static {
@@ -73,14 +93,14 @@ final class DocumentHeaderParser {
 			Matcher n = NUMBER.matcher(line);
 			if (number == null && numberBlock < 0 && n.find() && titleBlock < 0) {
 				numberBlock = i;
-				String candidate = n.group("n").replaceAll("[.;,]+$", "");
-				number = candidate.matches("\\d+.*[A-ZĐ].*") ? candidate : null;
+				String candidate = TRAILING_PUNCTUATION.matcher(n.group("n")).replaceAll("");
+				number = NUMBER_WITH_CODE.matcher(candidate).matches() ? candidate : null;
 			}
 			Matcher d = DATE_LINE.matcher(line);
 			if (dateBlock < 0 && titleBlock < 0 && d.find()) {
 				dateBlock = i;
 				year = Integer.parseInt(d.group("y"));
-				place = d.group("place") == null ? null : d.group("place").replaceAll("^(?:Số\\s*:?\\s*\\S+\\s+)", "").strip();
+				place = d.group("place") == null ? null : LEADING_NUMBER.matcher(d.group("place")).replaceAll("").strip();
 				if (d.group("d") != null && d.group("m") != null) {
 					try {
 						date = LocalDate.of(year, Integer.parseInt(d.group("m")), Integer.parseInt(d.group("d")));
@@ -100,8 +120,8 @@ final class DocumentHeaderParser {
 			title.append(blocks.get(titleBlock).text());
 			for (int i = titleBlock + 1; i < Math.min(blocks.size(), titleBlock + 4); i++) {
 				String t = blocks.get(i).text();
-				if (t.length() > 420 || t.matches("(?s)^(?:Căn cứ|Ngày \\d|Sau khi|Để |Kính gửi|Thực hiện .*;$|Thực hiện .{250,}).*")
-						|| !blocks.get(i).marker().isEmpty() || t.matches("(?s).*[.;:]$")) {
+				if (t.length() > 420 || NOT_TITLE.matcher(t).matches()
+						|| !blocks.get(i).marker().isEmpty() || ENDS_LIKE_SENTENCE.matcher(t).matches()) {
 					break;
 				}
 				title.append(' ').append(t);
@@ -170,11 +190,11 @@ final class DocumentHeaderParser {
 		String parent = null;
 		for (int i = 0; i < before; i++) {
 			String line = blocks.get(i).text();
-			line = line.replaceAll("(?:CỘNG HÒA|CỘNG HOÀ|Độc lập|ĐẢNG CỘNG SẢN).*$", "").strip();
+			line = NATIONAL_MOTTO.matcher(line).replaceAll("").strip();
 			if (line.length() < 4 || !DocumentLayout.isUpperCase(line) || NUMBER.matcher(line).find()) {
 				continue;
 			}
-			if (organ != null && line.matches("^(?:XÃ|HUYỆN|TỈNH|PHƯỜNG|THỊ TRẤN|THỊ XÃ|THÀNH PHỐ|QUẬN)\\s.*")
+			if (organ != null && PLACE_LINE.matcher(line).matches()
 					&& !PARENT_PLACE.matcher(organ).find()) {
 				organ = organ + " " + line;
 				continue;
@@ -240,8 +260,8 @@ final class DocumentHeaderParser {
 				int cut = Math.max(Math.max(before.lastIndexOf(". "), before.lastIndexOf(", ")),
 						Math.max(before.lastIndexOf(';'), before.lastIndexOf(':')));
 				String candidate = before.substring(cut < 0 ? 0 : cut + 1).strip();
-				candidate = candidate.replaceAll("^(?:\\p{L}+\\s+)?(?=Ban |Ủy ban|UBND|Đảng ủy|Thường trực|Hội đồng)", "");
-				candidate = candidate.replaceAll("^(?:Ban\\s+)+(?=Ban )", "");
+				candidate = WORD_BEFORE_ORGAN.matcher(candidate).replaceAll("");
+				candidate = REPEATED_BAN.matcher(candidate).replaceAll("");
 				if (BodyNames.startsWithBody(candidate) && candidate.length() <= 120) {
 					return withPlace(BodyNames.canonical(candidate), place);
 				}

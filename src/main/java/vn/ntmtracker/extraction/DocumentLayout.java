@@ -46,47 +46,102 @@ final class DocumentLayout {
 	private DocumentLayout() {
 	}
 
+	/** A block whose lines are still being collected; made a {@link Block} once the next block starts. */
+	private static final class Open {
+
+		final int start;
+
+		final int bodyStart;
+
+		int end;
+
+		final MarkerKind kind;
+
+		final String marker;
+
+		boolean heading;
+
+		Open(int start, int bodyStart, int end, MarkerKind kind, String marker, boolean heading) {
+			this.start = start;
+			this.bodyStart = bodyStart;
+			this.end = end;
+			this.kind = kind;
+			this.marker = marker;
+			this.heading = heading;
+		}
+
+		/** Whether the body, trailing whitespace stripped, ends with a comma. */
+		boolean endsWithComma(String text) {
+			int i = end - 1;
+			while (i >= bodyStart && Character.isWhitespace(text.charAt(i))) {
+				i--;
+			}
+			return i >= bodyStart && text.charAt(i) == ',';
+		}
+
+		Block close(String text) {
+			return Block.of(start, bodyStart, end, kind, marker, text.substring(bodyStart, end).replace('\n', ' '),
+					heading);
+		}
+	}
+
 	static List<Block> split(String text) {
-		List<int[]> lines = new ArrayList<>();
+		List<Block> blocks = new ArrayList<>();
+		Open previous = null;
 		int pos = 0;
 		while (pos <= text.length()) {
 			int nl = text.indexOf('\n', pos);
 			int end = nl < 0 ? text.length() : nl;
-			if (end > pos && !text.substring(pos, end).isBlank()) {
-				lines.add(new int[] { pos, end });
+			if (!isBlank(text, pos, end)) {
+				previous = addLine(blocks, previous, text, pos, end);
 			}
 			if (nl < 0) {
 				break;
 			}
 			pos = nl + 1;
 		}
-		List<Block> blocks = new ArrayList<>();
-		for (int[] line : lines) {
-			String raw = text.substring(line[0], line[1]);
-			Matcher m = MARKER.matcher(raw);
-			boolean marked = m.find() && !DAY_MONTH_START.matcher(raw).matches();
-			char first = raw.charAt(0);
-			Block previous = blocks.isEmpty() ? null : blocks.get(blocks.size() - 1);
-			boolean continues = previous != null && !marked && !previous.heading()
-					&& (Character.isLowerCase(first) || previous.body().stripTrailing().endsWith(","));
-			if (continues) {
-				String body = text.substring(previous.bodyStart(), line[1]).replace('\n', ' ');
-				blocks.set(blocks.size() - 1, Block.of(previous.start(), previous.bodyStart(), line[1], previous.kind(),
-						previous.marker(), body, false));
-				continue;
-			}
-			MarkerKind kind = MarkerKind.NONE;
-			String marker = "";
-			int bodyStart = line[0];
-			if (marked) {
-				kind = kindOf(m);
-				marker = m.group().strip();
-				bodyStart = line[0] + m.end();
-			}
-			String body = text.substring(bodyStart, line[1]);
-			blocks.add(Block.of(line[0], bodyStart, line[1], kind, marker, body, isHeading(kind, body)));
+		if (previous != null) {
+			blocks.add(previous.close(text));
 		}
 		return blocks;
+	}
+
+	/** Adds one non-blank line: it continues the open block or closes it and opens the next; returns the open block. */
+	private static Open addLine(List<Block> blocks, Open previous, String text, int lineStart, int lineEnd) {
+		String raw = text.substring(lineStart, lineEnd);
+		Matcher m = MARKER.matcher(raw);
+		boolean marked = m.find() && !DAY_MONTH_START.matcher(raw).matches();
+		char first = raw.charAt(0);
+		boolean continues = previous != null && !marked && !previous.heading
+				&& (Character.isLowerCase(first) || previous.endsWithComma(text));
+		if (continues) {
+			previous.end = lineEnd;
+			previous.heading = false;
+			return previous;
+		}
+		if (previous != null) {
+			blocks.add(previous.close(text));
+		}
+		MarkerKind kind = MarkerKind.NONE;
+		String marker = "";
+		int bodyStart = lineStart;
+		if (marked) {
+			kind = kindOf(m);
+			marker = m.group().strip();
+			bodyStart = lineStart + m.end();
+		}
+		String body = text.substring(bodyStart, lineEnd);
+		return new Open(lineStart, bodyStart, lineEnd, kind, marker, isHeading(kind, body));
+	}
+
+	/** {@code text.substring(from, to).isBlank()} without the copy; an empty range is blank. */
+	private static boolean isBlank(String text, int from, int to) {
+		for (int i = from; i < to; i++) {
+			if (!Character.isWhitespace(text.charAt(i))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static MarkerKind kindOf(Matcher m) {
@@ -119,19 +174,34 @@ final class DocumentLayout {
 		if (kind == MarkerKind.ROMAN) {
 			return b.length() <= 160;
 		}
-		if (DATE_LIKE.matcher(b).find() || b.startsWith("Giao ")) {
+		// Every DATE_LIKE match holds a '/', "tháng" or "quý".
+		if ((b.indexOf('/') >= 0 || b.contains("tháng") || b.contains("quý")) && DATE_LIKE.matcher(b).find()
+				|| b.startsWith("Giao ")) {
 			return false;
 		}
 		if (kind == MarkerKind.NUMBER || kind == MarkerKind.LETTER) {
 			int colon = b.indexOf(": ");
-			int words = TextNormalizer.collapse(b).split(" ").length;
 			boolean terminal = b.endsWith(".") || b.endsWith(";") || b.endsWith("!");
-			return b.length() <= 90 && colon < 0 && (!terminal || (b.endsWith(".") && words <= 8));
+			return b.length() <= 90 && colon < 0 && (!terminal || (b.endsWith(".") && wordCount(b) <= 8));
 		}
 		if (kind == MarkerKind.NONE) {
 			return b.length() <= 160 && isUpperCase(b);
 		}
 		return false;
+	}
+
+	/** Number of whitespace-separated words: {@code collapse(s).split(" ").length} for a non-blank {@code s}. */
+	private static int wordCount(String s) {
+		int words = 0;
+		boolean inWord = false;
+		for (int i = 0; i < s.length(); i++) {
+			boolean space = TextNormalizer.isWhitespace(s.charAt(i));
+			if (!space && !inWord) {
+				words++;
+			}
+			inWord = !space;
+		}
+		return words;
 	}
 
 	static boolean isUpperCase(String s) {

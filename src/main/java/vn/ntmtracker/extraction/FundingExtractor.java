@@ -29,6 +29,26 @@ final class FundingExtractor {
 
 	private static final Pattern SPLIT_AFTER = Pattern.compile("trong đó\\s*:?", F);
 
+	private static final Pattern PART_SEPARATOR = Pattern.compile("\\s*;\\s*|,\\s+(?=\\D)");
+
+	private static final Pattern TRAILING_STOPS = Pattern.compile("[;.]+$");
+
+	private static final Pattern TRAILING_BAR_OR_COLON = Pattern.compile("[|:]+$");
+
+	private static final Pattern TRAILING_LA = Pattern.compile("(?i)\\s+là$");
+
+	private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s+");
+
+	private static final Pattern SOURCE_PREFIX = Pattern.compile("(?i)^(?:nguồn\\s+)?(?:vốn\\s+)?(?=ngân sách|NS)");
+
+	private static final Pattern NSNN = Pattern.compile("(?<![\\p{L}])NSNN(?![\\p{L}])");
+
+	private static final Pattern NS = Pattern.compile("(?<![\\p{L}])NS(?![\\p{L}])");
+
+	private static final Pattern TW = Pattern.compile("(?<![\\p{L}])TW(?![\\p{L}])");
+
+	private static final Pattern DN = Pattern.compile("(?<![\\p{L}])DN(?![\\p{L}])");
+
 	private FundingExtractor() {
 	}
 
@@ -41,7 +61,8 @@ final class FundingExtractor {
 			if (b.distributionList()) {
 				break;
 			}
-			if (!inBreakdown && !hasDigit(t) && !t.toLowerCase().contains("trong đó")) {
+			if (!inBreakdown && !hasDigit(t)
+					&& !(TextNormalizer.mayContainLowerCased(t, "trong đó") && t.toLowerCase().contains("trong đó"))) {
 				continue;
 			}
 			if (inBreakdown) {
@@ -69,7 +90,7 @@ final class FundingExtractor {
 					inBreakdown = true;
 					continue;
 				}
-				for (String part : rest.split("\\s*;\\s*|,\\s+(?=\\D)")) {
+				for (String part : PART_SEPARATOR.split(rest)) {
 					Funding row = row(part);
 					if (row != null) {
 						out.add(row);
@@ -104,13 +125,14 @@ final class FundingExtractor {
 	}
 
 	private static Funding row(String text) {
-		String t = text.strip().replaceAll("[;.]+$", "").strip();
+		String t = TRAILING_STOPS.matcher(text.strip()).replaceAll("").strip();
 		Matcher m = SOURCE_ROW.matcher(t);
 		if (!m.find()) {
 			return null;
 		}
-		String label = m.group("label").replaceAll("[|:]+$", "").replaceAll("(?i)\\s+là$", "").strip();
-		if (label.isEmpty() || TOTAL.matcher(label).find() || label.split("\\s+").length > 10) {
+		String label = TRAILING_BAR_OR_COLON.matcher(m.group("label")).replaceAll("");
+		label = TRAILING_LA.matcher(label).replaceAll("").strip();
+		if (label.isEmpty() || TOTAL.matcher(label).find() || WHITESPACE_RUN.split(label).length > 10) {
 			return null;
 		}
 		List<MoneyParser.Amount> amounts = MoneyParser.findAll(m.group("amount"));
@@ -121,13 +143,12 @@ final class FundingExtractor {
 	}
 
 	static String sourceName(String label) {
-		String s = label.replaceAll("(?i)^(?:nguồn\\s+)?(?:vốn\\s+)?(?=ngân sách|NS)", "")
-			.replaceAll("(?<![\\p{L}])NSNN(?![\\p{L}])", "Ngân sách nhà nước")
-			.replaceAll("(?<![\\p{L}])NS(?![\\p{L}])", "Ngân sách")
-			.replaceAll("(?<![\\p{L}])TW(?![\\p{L}])", "Trung ương")
-			.replaceAll("(?<![\\p{L}])DN(?![\\p{L}])", "Doanh nghiệp")
-			.replaceAll("\\s+", " ")
-			.strip();
+		String s = SOURCE_PREFIX.matcher(label).replaceAll("");
+		s = NSNN.matcher(s).replaceAll("Ngân sách nhà nước");
+		s = NS.matcher(s).replaceAll("Ngân sách");
+		s = TW.matcher(s).replaceAll("Trung ương");
+		s = DN.matcher(s).replaceAll("Doanh nghiệp");
+		s = WHITESPACE_RUN.matcher(s).replaceAll(" ").strip();
 		return s.isEmpty() ? label : Character.toUpperCase(s.charAt(0)) + s.substring(1);
 	}
 }

@@ -25,6 +25,10 @@ final class MoneyParser {
 			+ "(?:\\s*(?<n2>\\d{1,3}(?:[.,]\\d{3})*)\\s*(?<u2>triệu|nghìn|ngàn)(?![\\p{L}]))?"
 			+ "(?:\\s*(?:đồng|đ|vnđ|vnd)(?![\\p{L}]))?");
 
+	private static final Pattern DOT_GROUPS = Pattern.compile("\\d{1,3}(?:\\.\\d{3})+");
+
+	private static final Pattern COMMA_GROUPS = Pattern.compile("\\d{1,3}(?:,\\d{3})+");
+
 	private MoneyParser() {
 	}
 
@@ -50,10 +54,10 @@ final class MoneyParser {
 
 	static BigDecimal number(String raw) {
 		String s = raw.strip();
-		if (s.matches("\\d{1,3}(?:\\.\\d{3})+")) {
+		if (DOT_GROUPS.matcher(s).matches()) {
 			return new BigDecimal(s.replace(".", ""));
 		}
-		if (s.matches("\\d{1,3}(?:,\\d{3})+")) {
+		if (COMMA_GROUPS.matcher(s).matches()) {
 			// "1,250 tỷ" is rare and "1,25 tỷ" common; groups of exactly three digits are read as thousands.
 			return new BigDecimal(s.replace(",", ""));
 		}

@@ -50,6 +50,10 @@ final class TargetExtractor {
 			texts.add(blocks.get(i).text());
 		}
 		for (String text : texts) {
+			// A sentence without "nông thôn mới" or "ntm" has no target; a text without them has no such sentence.
+			if (!mentionsNtm(text)) {
+				continue;
+			}
 			for (String sentence : Sentences.of(text)) {
 				Target t = inSentence(sentence, documentYear);
 				if (t != null) {
@@ -65,19 +69,23 @@ final class TargetExtractor {
 		if (!sentence.contains("nông thôn mới") && !sentence.contains("ntm")) {
 			return null;
 		}
-		Matcher level = LEVEL.matcher(sentence);
-		while (level.find()) {
+		RegexScan levels = new RegexScan(LEVEL, sentence,
+				(s, i) -> s.startsWith("nông thôn mới", i) || s.startsWith("ntm", i));
+		Matcher level = levels.matcher();
+		while (levels.find()) {
 			String before = sentence.substring(0, level.start());
 			String near = before.substring(Math.max(0, before.length() - 50));
-			if (!CUE.matcher(before).find() || OTHER_UNIT.matcher(before).find() || REPORTED.matcher(near).find()
+			if (!endsWithCue(before) || OTHER_UNIT.matcher(before).find() || REPORTED.matcher(near).find()
 					|| ORGAN_OR_PROGRAMME.matcher(before).find()
-					|| (CRITERIA_OF.matcher(before).find() && !GOAL.matcher(sentence).find())) {
+					|| (before.contains("tiêu chí") && CRITERIA_OF.matcher(before).find()
+							&& !GOAL.matcher(sentence).find())) {
 				continue;
 			}
-			Matcher year = YEAR.matcher(sentence);
+			RegexScan years = new RegexScan(YEAR, sentence, (s, i) -> s.startsWith("năm", i));
+			Matcher year = years.matcher();
 			Integer best = null;
 			int bestDistance = Integer.MAX_VALUE;
-			while (year.find()) {
+			while (years.find()) {
 				int y = Integer.parseInt(year.group("y"));
 				int distance = Math.abs(year.start() - level.start());
 				if ((documentYear > 0 && y < documentYear) || distance > 160) {
@@ -97,6 +105,18 @@ final class TargetExtractor {
 			return new Target(l, best);
 		}
 		return null;
+	}
+
+	/**
+	 * {@code CUE.matcher(before).find()}, searching only the tail a match can lie in: a cue word (at most 9
+	 * characters), at most 40 more, then the end or a final line break (at most 2 characters).
+	 */
+	private static boolean endsWithCue(String before) {
+		return CUE.matcher(before).region(Math.max(0, before.length() - 60), before.length()).find();
+	}
+
+	private static boolean mentionsNtm(String text) {
+		return TextNormalizer.containsLowerCased(text, "nông thôn mới") || TextNormalizer.containsLowerCased(text, "ntm");
 	}
 
 	/** The tier a document is about when it states no target: from its title, else plain NTM. */

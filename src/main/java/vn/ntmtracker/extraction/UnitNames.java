@@ -36,28 +36,43 @@ final class UnitNames {
 	private static final Pattern COMMUNE_LIST = Pattern.compile("(?<![\\p{L}])các xã\\s*:?\\s+(?<list>" + PROPER
 			+ "(?:\\s*,\\s*" + PROPER + ")*(?:\\s+và\\s+" + PROPER + ")?)");
 
+	/** First letters of the unit words of NAMED. */
+	private static final String UNIT_WORD_INITIALS = "XxPpTtBbẤấKk";
+
+	private static final Pattern AFTER_NON_VILLAGE_WORD = Pattern.compile(".*(?:cơ|văn|phiên|kịch)\\s$");
+
+	private static final Pattern DIGITS = Pattern.compile("\\d+");
+
+	private static final Pattern VILLAGE_KIND = Pattern.compile("thôn|bản|xóm|ấp|khu dân cư");
+
+	private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*,\\s*|\\s+và\\s+");
+
 	private UnitNames() {
 	}
 
 	static List<Unit> find(String text) {
 		List<Unit> units = new ArrayList<>();
-		Matcher m = NAMED.matcher(text);
-		while (m.find()) {
+		// NAMED opens with a lookbehind, so the engine would try it everywhere; a match starts with a unit word.
+		RegexScan named = new RegexScan(NAMED, text, (s, i) -> UNIT_WORD_INITIALS.indexOf(s.charAt(i)) >= 0);
+		Matcher m = named.matcher();
+		while (named.find()) {
 			String kind = m.group("kind").toLowerCase();
 			String name = m.group("name").strip();
 			// "văn bản Hướng dẫn", "cơ bản Đạt": "bản" is a village only after a non-word or a preposition.
-			if (kind.equals("bản") && m.start() > 0 && text.substring(Math.max(0, m.start() - 4), m.start())
-				.matches(".*(?:cơ|văn|phiên|kịch)\\s$")) {
+			if (kind.equals("bản") && m.start() > 0 && AFTER_NON_VILLAGE_WORD
+				.matcher(text.substring(Math.max(0, m.start() - 4), m.start()))
+				.matches()) {
 				continue;
 			}
-			if (name.matches("\\d+") && !kind.matches("thôn|bản|xóm|ấp|khu dân cư")) {
+			if (DIGITS.matcher(name).matches() && !VILLAGE_KIND.matcher(kind).matches()) {
 				continue;
 			}
 			units.add(new Unit(kind, name, m.start(), m.end()));
 		}
-		Matcher list = COMMUNE_LIST.matcher(text);
-		while (list.find()) {
-			for (String name : list.group("list").split("\\s*,\\s*|\\s+và\\s+")) {
+		RegexScan lists = new RegexScan(COMMUNE_LIST, text, (s, i) -> s.startsWith("các xã", i));
+		Matcher list = lists.matcher();
+		while (lists.find()) {
+			for (String name : LIST_SEPARATOR.split(list.group("list"))) {
 				if (!name.isBlank()) {
 					units.add(new Unit("xã", name.strip(), list.start("list"), list.end("list")));
 				}
