@@ -121,8 +121,9 @@ class DocumentImportIntegrationTests {
 			.query(String.class).list())
 			.containsExactly("3/20 NTM_NANG_CAO 2024-03-12 /documents/" + document);
 		// The pending file was released: saving the same review again attaches nothing.
-		mvc.perform(save(review, "admin", "HT-CAMQUANG", "HT-CAMQUANG", "20").param("number", NUMBER))
-			.andExpect(status().is3xxRedirection());
+		mvc.perform(save(review, "admin", "HT-CAMQUANG", "HT-CAMQUANG", "20")).andExpect(status().is3xxRedirection());
+		assertThat(jdbc.sql("select count(*) from document where number = :n").param("n", NUMBER).query(Long.class).single())
+			.isEqualTo(2);
 		assertThat(jdbc.sql("select count(*) from attachment a join document d on d.id = a.document_id where d.number = :n")
 			.param("n", NUMBER).query(Long.class).single()).isEqualTo(1);
 		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/units/HT-CAMQUANG/assessments")
