@@ -24,6 +24,9 @@ final class BodyNames {
 			"thành viên", "cán bộ", "công chức", "tổ công tác", "tổ", "hợp tác xã", "htx", "thôn", "bản", "xóm", "ấp",
 			"ubkt", "bch", "btv", "bcđ", "bcd", "bql", "hđnd", "hội đồng", "chủ tịch", "phó chủ tịch", "bí thư",
 			"trưởng", "giám đốc", "thường trực", "huyện ủy", "tỉnh ủy", "đảng bộ", "xã", "phường", "thị trấn", "đài",
+			// A person's title before the institution: "Hiệu trưởng Trường Tiểu học …", "Chỉ huy trưởng Ban Chỉ huy …".
+			"hiệu trưởng", "phó hiệu trưởng", "phó giám đốc", "phó trưởng", "chánh văn phòng", "chỉ huy trưởng",
+			"thủ trưởng",
 			"kho bạc", "chi cục", "cục", "bảo hiểm xã hội", "ngân hàng", "nhà trường", "lãnh đạo", "chính quyền",
 			"các phòng", "các ban", "các sở", "các đơn vị", "các cơ quan", "các xã", "các thôn", "các chi bộ",
 			"các tổ chức", "các đoàn thể", "các ngành", "các cấp", "các đồng chí", "các thành viên", "các hội",
@@ -56,6 +59,11 @@ final class BodyNames {
 	private static final Set<String> COMPOUND_BEFORE_TRINH = Set.of("chương", "quy", "lộ", "công", "tờ", "tiến");
 
 	private static final Pattern ASSIGNED_SO_FAR = Pattern.compile("được(?: phân công)?(?: phụ trách)?\\s*$");
+
+	// "Các thành viên được phân công", "Các đồng chí có tên (tại Điều 1)" with no role after it point back at people
+	// named elsewhere; they name no body. "… được phân công phụ trách các thôn" names a role and stays a body.
+	private static final Pattern BACK_REFERENCE = Pattern
+		.compile("^(?:các\\s+)?(?:thành viên|đồng chí|cá nhân|cán bộ|công chức)\\s+(?:được phân công|nêu trên|có tên)$");
 
 	private static final Pattern LEADING_SPACE_JUNK = Pattern.compile("^[,;:.\\-–\\s]+|[,;:.\\-–\\s]+$");
 
@@ -195,7 +203,7 @@ final class BodyNames {
 		int end = bodyEnd(s);
 		String body = TRAILING_PUNCTUATION.matcher(s.substring(0, end)).replaceAll("");
 		body = TRAILING_VA.matcher(body).replaceAll("");
-		if (body.length() < 2 || body.length() > 260) {
+		if (body.length() < 2 || body.length() > 260 || BACK_REFERENCE.matcher(TextNormalizer.key(body)).matches()) {
 			return null;
 		}
 		return body;
@@ -216,7 +224,7 @@ final class BodyNames {
 				wordEnd++;
 			}
 			List<String> candidates = STOPS_BY_WORD.get(lower.substring(i, wordEnd));
-			if (candidates == null) {
+			if (candidates == null || joinedByDash(s, i)) {
 				continue;
 			}
 			String previous = previousWord(lower, i);
@@ -240,6 +248,21 @@ final class BodyNames {
 			}
 		}
 		return s.length();
+	}
+
+	/**
+	 * Whether the word at {@code i} is a capitalised part joined by a dash to the name before it: "Công chức Địa chính
+	 * - Xây dựng", "Văn phòng - Thống kê". Such a part belongs to the title even when it reads like a verb.
+	 */
+	private static boolean joinedByDash(String s, int i) {
+		if (!Character.isUpperCase(s.charAt(i))) {
+			return false;
+		}
+		int k = i - 1;
+		while (k >= 0 && s.charAt(k) == ' ') {
+			k--;
+		}
+		return k > 0 && (s.charAt(k) == '-' || s.charAt(k) == '–') && s.charAt(k - 1) == ' ';
 	}
 
 	private static boolean allowedInName(String stop, String previous, String lower, int after) {

@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import vn.ntmtracker.extraction.DocumentLayout.Block;
+import vn.ntmtracker.extraction.DocumentLayout.MarkerKind;
 import vn.ntmtracker.extraction.ExtractionDraft.CriteriaStatus;
 import vn.ntmtracker.extraction.ExtractionDraft.Level;
 import vn.ntmtracker.extraction.ExtractionDraft.UnmetCriterion;
@@ -51,6 +52,13 @@ final class CriteriaStatusExtractor {
 	private static final Pattern CRITERION_PREFIX = Pattern.compile("^(?:tiêu chí\\s+)", F);
 
 	private static final Pattern NAMES_BEFORE = Pattern.compile("tiêu chí\\s+(?<list>[^;:.()]{2,120}?)\\s+(?:chưa đạt|không đạt|bị giảm)");
+
+	// The end of an introduction to the unmet criteria: "… phụ trách các tiêu chí chưa đạt, cụ thể:", "Các tiêu chí
+	// còn chưa đạt chuẩn gồm:". Only when "chưa đạt" qualifies the criteria it introduces: "… các tiêu chí chưa đạt
+	// chuẩn, các tiêu chí có khối lượng công việc còn lớn … Cụ thể:" introduces more than the unmet ones.
+	private static final Pattern UNMET_INTRO = Pattern
+		.compile("tiêu chí\\s+(?:còn\\s+)?(?:chưa đạt|không đạt|chưa hoàn thành)(?:\\s+chuẩn)?"
+				+ "\\s*,?\\s*(?:cụ thể(?:\\s+như sau)?|như sau|gồm|sau đây)?\\s*:$");
 
 	private static final Pattern NAME_SEPARATOR = Pattern.compile("\\s*[,;]\\s*|\\s+và\\s+(?=\\p{Lu}|tiêu chí)");
 
@@ -160,56 +168,178 @@ final class CriteriaStatusExtractor {
 
 	static List<UnmetCriterion> unmet(List<Block> blocks, int fromBlock, Level level, int year) {
 		Map<String, UnmetCriterion> found = new LinkedHashMap<>();
+		// The marker kind of an introduction "… phụ trách các tiêu chí chưa đạt, cụ thể:" whose items are read.
+		MarkerKind unmetIntro = null;
 		for (int i = fromBlock; i < blocks.size(); i++) {
 			Block b = blocks.get(i);
 			if (b.distributionList()) {
 				break;
 			}
+			if (unmetIntro != null && (b.heading() || b.kind() == unmetIntro || b.kind() == MarkerKind.NONE)) {
+				unmetIntro = null;
+			}
+			if (unmetIntro != null) {
+				itemUnder(b.text(), level, year, found);
+			}
 			// Only sentences naming "tiêu chí" are read; a block without it has none.
 			if (!TextNormalizer.containsLowerCased(b.text(), "tiêu chí")) {
 				continue;
+			}
+			if (!b.heading() && isUnmetIntro(b.text())) {
+				unmetIntro = b.kind();
 			}
 			for (String sentence : Sentences.of(b.text())) {
 				String lower = TextNormalizer.lowerSameLength(sentence);
 				if (!lower.contains("tiêu chí") || !hasUnmetCue(lower)) {
 					continue;
 				}
-				boolean numbered = false;
-				Matcher m = NUMBERED.matcher(lower);
-				while (m.find()) {
-					numbered = true;
-					int n = Integer.parseInt(m.group("n"));
-					String group = m.group("p") != null ? "p" : m.group("c") != null ? "c" : null;
-					String name = group == null ? null : sentence.substring(m.start(group), m.end(group)).strip();
-					found.putIfAbsent("#" + n, new UnmetCriterion(n, name));
-				}
-				if (numbered) {
-					continue;
-				}
-				List<String> lists = new ArrayList<>();
-				Matcher list = NAME_LIST.matcher(lower);
-				if (list.find()) {
-					lists.add(sentence.substring(list.start("list"), list.end("list")));
-				}
-				Matcher before = NAMES_BEFORE.matcher(lower);
-				while (before.find()) {
-					lists.add(sentence.substring(before.start("list"), before.end("list")));
-				}
-				for (String names : lists) {
-					for (String part : NAME_SEPARATOR.split(names)) {
-						String name = CRITERION_PREFIX.matcher(part).replaceAll("").strip();
-						boolean known = found.values()
-							.stream()
-							.anyMatch(u -> u.name() != null && TextNormalizer.fold(u.name()).equals(TextNormalizer.fold(name)));
-						if (CriterionNames.isCriterionName(name) && !known) {
-							Integer n = CriterionNames.numberOf(name, level, year).orElse(null);
-							found.putIfAbsent(n == null ? "name:" + TextNormalizer.fold(name) : "#" + n,
-									new UnmetCriterion(n, name));
-						}
-					}
-				}
+				inSentence(sentence, lower, level, year, found);
 			}
 		}
 		return new ArrayList<>(found.values());
+	}
+
+	/** A criterion found at {@code at} in a sentence, filed under {@code key} ("#17", or "name:y te" without number). */
+	private record Found(int at, String key, UnmetCriterion criterion) {
+	}
+
+	private static void inSentence(String sentence, String lower, Level level, int year,
+			Map<String, UnmetCriterion> found) {
+		List<Found> here = new ArrayList<>();
+		List<int[]> numberedRanges = new ArrayList<>();
+		Matcher m = NUMBERED.matcher(lower);
+		while (m.find()) {
+			int n = Integer.parseInt(m.group("n"));
+			String group = m.group("p") != null ? "p" : m.group("c") != null ? "c" : null;
+			String name = group == null ? null : sentence.substring(m.start(group), m.end(group)).strip();
+			here.add(new Found(m.start(), "#" + n, new UnmetCriterion(n, name)));
+			numberedRanges.add(new int[] { m.start(), m.end() });
+		}
+		boolean numbered = !numberedRanges.isEmpty();
+		List<int[]> lists = new ArrayList<>();
+		Matcher list = NAME_LIST.matcher(lower);
+		if (list.find()) {
+			lists.add(new int[] { list.start("list"), list.end("list") });
+		}
+		if (!numbered) {
+			Matcher before = NAMES_BEFORE.matcher(lower);
+			while (before.find()) {
+				lists.add(new int[] { before.start("list"), before.end("list") });
+			}
+		}
+		for (int[] range : lists) {
+			// The list's elements, split on NAME_SEPARATOR, with their offsets in the sentence.
+			Matcher sep = NAME_SEPARATOR.matcher(sentence).region(range[0], range[1]);
+			int from = range[0];
+			boolean afterSemicolon = false;
+			while (from < range[1]) {
+				boolean more = sep.find();
+				int to = more ? sep.start() : range[1];
+				String name = CRITERION_PREFIX.matcher(sentence.substring(from, to)).replaceAll("").strip();
+				if (!name.isEmpty() && !overlaps(numberedRanges, from, to)) {
+					// Beside criteria given by number, a plain name in the same list is one too ("…, tiêu chí số 17
+					// (Môi trường), Y tế và An ninh trật tự"), unless a ';' has opened a new clause; in a list of
+					// names only, a name must be a known one.
+					boolean criterion = CriterionNames.isCriterionName(name)
+							|| numbered && !afterSemicolon && looksLikeName(name);
+					if (criterion && !isKnown(name, found, here)) {
+						Integer n = CriterionNames.numberOf(name, level, year).orElse(null);
+						here.add(new Found(from, n == null ? "name:" + TextNormalizer.fold(name) : "#" + n,
+								new UnmetCriterion(n, name)));
+					}
+					else if (!criterion && numbered) {
+						// The enumeration has ended ("…, Y tế; phấn đấu hoàn thành …"): what follows is no name.
+						break;
+					}
+				}
+				afterSemicolon = more && sentence.substring(sep.start(), sep.end()).indexOf(';') >= 0;
+				from = more ? sep.end() : range[1];
+			}
+		}
+		here.sort(java.util.Comparator.comparingInt(Found::at));
+		for (Found f : here) {
+			found.putIfAbsent(f.key(), f.criterion());
+		}
+	}
+
+	private static boolean overlaps(List<int[]> ranges, int from, int to) {
+		for (int[] r : ranges) {
+			if (r[0] < to && from < r[1]) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * A criterion's name as a list writes it: capitalised, at most five words, no figures or brackets, not a body
+	 * ("UBND xã chỉ đạo khắc phục" after the list is a new clause).
+	 */
+	private static boolean looksLikeName(String name) {
+		if (name.isEmpty() || !Character.isUpperCase(name.charAt(0)) || name.split(" ").length > 5
+				|| BodyNames.startsWithBody(name)) {
+			return false;
+		}
+		for (int i = 0; i < name.length(); i++) {
+			char c = name.charAt(i);
+			if (Character.isDigit(c) || c == '(' || c == ')' || c == ':' || c == '%') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isKnown(String name, Map<String, UnmetCriterion> found, List<Found> here) {
+		String folded = TextNormalizer.fold(name);
+		for (UnmetCriterion u : found.values()) {
+			if (u.name() != null && TextNormalizer.fold(u.name()).equals(folded)) {
+				return true;
+			}
+		}
+		for (Found f : here) {
+			if (f.criterion().name() != null && TextNormalizer.fold(f.criterion().name()).equals(folded)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Whether the block introduces a list of the unmet criteria ({@link #UNMET_INTRO}). */
+	private static boolean isUnmetIntro(String text) {
+		if (!text.endsWith(":")) {
+			return false;
+		}
+		String tail = TextNormalizer.lowerSameLength(text.substring(Math.max(0, text.length() - 80)));
+		return UNMET_INTRO.matcher(tail).find();
+	}
+
+	/**
+	 * An item under an introduction of the unmet criteria: the criteria it names by number ("chủ trì thực hiện tiêu
+	 * chí số 17 (Môi trường)") or as its label ("- Y tế: …") are unmet.
+	 */
+	private static void itemUnder(String text, Level level, int year, Map<String, UnmetCriterion> found) {
+		if (TextNormalizer.containsLowerCased(text, "tiêu chí")) {
+			String lower = TextNormalizer.lowerSameLength(text);
+			Matcher m = NUMBERED.matcher(lower);
+			boolean numbered = false;
+			while (m.find()) {
+				numbered = true;
+				int n = Integer.parseInt(m.group("n"));
+				String group = m.group("p") != null ? "p" : m.group("c") != null ? "c" : null;
+				String name = group == null ? null : text.substring(m.start(group), m.end(group)).strip();
+				found.putIfAbsent("#" + n, new UnmetCriterion(n, name));
+			}
+			if (numbered) {
+				return;
+			}
+		}
+		int colon = text.indexOf(':');
+		if (colon > 0 && colon <= 80) {
+			String name = CRITERION_PREFIX.matcher(text.substring(0, colon)).replaceAll("").strip();
+			if (CriterionNames.isCriterionName(name) && !isKnown(name, found, List.of())) {
+				Integer n = CriterionNames.numberOf(name, level, year).orElse(null);
+				found.putIfAbsent(n == null ? "name:" + TextNormalizer.fold(name) : "#" + n, new UnmetCriterion(n, name));
+			}
+		}
 	}
 }

@@ -60,7 +60,10 @@ final class DeadlineParser {
 	private static final Pattern RECURRING = Pattern.compile("(?:định kỳ\\s+)?(?:thứ\\s*\\d\\s+)?(?:hàng|hằng|mỗi)\\s+(?:tuần|tháng|quý|năm)"
 			+ "(?:\\s*,\\s*(?:hàng\\s+|hằng\\s+)?(?:tuần|tháng|quý|năm))*"
 			+ "|(?:theo\\s+)?từng\\s+(?:tuần|tháng|quý|năm)(?:\\s*,\\s*(?:tuần|tháng|quý|năm))*"
-			+ "|định kỳ(?:\\s+hàng\\s+ngày)?", F);
+			// "định kỳ 6 tháng (một lần)", "định kỳ 03 tháng": the period is part of the wording; "định kỳ 6 tháng đầu
+			// năm 2024" is a dated half-year instead, so the count is not taken before "đầu"/"cuối".
+			+ "|định kỳ(?:\\s+hàng\\s+ngày"
+			+ "|\\s+\\d{1,2}\\s+(?:tuần|tháng|năm)(?!\\s+(?:đầu|cuối))(?:\\s+(?:một|1)\\s+lần)?)?", F);
 
 	private static final Pattern ROUTINE = Pattern.compile("(?<!chưa |không |thiếu )thường xuyên", F);
 

@@ -19,8 +19,11 @@ import vn.ntmtracker.extraction.ExtractionDraft.Span;
  * Directives are the list items and paragraphs of a document's operative part (after "… yêu cầu:", under "Nhiệm vụ",
  * "Giải pháp", "Tổ chức thực hiện", "Kiến nghị"); background parts (results, shortcomings, causes, aims) hold none.
  * An item is one directive unless it carries several deadlines, in which case each task clause becomes its own. The
- * assignee is the lead body: "X chủ trì", "Giao X", an item label "X: …", the subject of the sentence, the section
- * heading, then whoever the introduction addresses ("… yêu cầu UBND huyện …"); cooperating bodies ("phối hợp") never.
+ * assignee is the lead body: "X chủ trì", "Giao X", an item label "X: …", the subject of the sentence, the body a
+ * request is addressed to ("Đề nghị UBND huyện hỗ trợ …"), the section heading, then whoever the introduction
+ * addresses ("… yêu cầu UBND huyện …"); cooperating bodies ("phối hợp") never. A heading wholly about funding
+ * ("Kinh phí thực hiện") ends the operative part; execution formulas ("… chịu trách nhiệm thi hành Quyết định này")
+ * are not directives.
  * Sub-items without their own deadline take the deadline of the introduction they belong to.
  */
 final class DirectiveExtractor {
@@ -33,6 +36,15 @@ final class DirectiveExtractor {
 	private static final Pattern BACKGROUND = Pattern.compile("mục đích|quan điểm|mục tiêu|kết quả|tồn tại|hạn chế|nguyên nhân"
 			+ "|đánh giá|tình hình|thực trạng|căn cứ|bối cảnh|khó khăn|đặc điểm", F);
 
+	// A heading that is wholly about money ("IV. KINH PHÍ", "Kinh phí thực hiện", "Nguồn vốn", "Nguồn lực thực hiện",
+	// "Dự kiến kinh phí và nguồn vốn"): the breakdown under it is funding, not orders, so it ends the operative part.
+	// Anchored at both ends: "3.4 Huy động và lồng ghép các nguồn vốn xây dựng cơ sở hạ tầng" is a task heading.
+	private static final Pattern FUNDING_HEADING = Pattern.compile("^(?:về\\s+)?(?:dự kiến\\s+)?(?:tổng\\s+)?"
+			+ "(?:kinh phí|nguồn vốn|nguồn lực|nguồn kinh phí|vốn)"
+			+ "(?:\\s*(?:,|và)\\s*(?:kinh phí|nguồn vốn|nguồn lực|nguồn kinh phí))?"
+			+ "(?:\\s+(?:dự kiến|thực hiện|đầu tư|huy động))?"
+			+ "(?:\\s+(?:kế hoạch|nghị quyết|chương trình|đề án)(?:\\s+này)?)?[.\\s]*$", F);
+
 	private static final Pattern INTRO_TO_ORDERS = Pattern
 		.compile("(?:yêu cầu|đề nghị|giao|chỉ đạo|như sau|cụ thể|sau|gồm|những việc sau|thực hiện)\\s*:$", F);
 
@@ -40,7 +52,23 @@ final class DirectiveExtractor {
 
 	private static final Pattern CLOSING = Pattern.compile("^(?:Trên đây|Nơi nhận)", F);
 
-	private static final Pattern FORMULA = Pattern.compile("^(?:Các cấp, các ngành|(?:Thông báo|Nghị quyết|Kế hoạch|Quyết định|Chỉ thị) này)", F);
+	// Paragraphs or articles that open with a closing formula: "Các cấp, các ngành …", "Quyết định này có hiệu lực …",
+	// "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc …".
+	private static final Pattern FORMULA = Pattern.compile("^(?:Các cấp, các ngành|(?:Thông báo|Nghị quyết|Kế hoạch|Quyết định|Chỉ thị) này"
+			+ "|Trong quá trình (?:tổ chức\\s+)?(?:triển khai\\s+)?thực hiện(?:\\s+(?:kế hoạch|nghị quyết|thông báo))?(?:\\s+này)?"
+			+ ",?\\s+(?:nếu|có)\\s)", F);
+
+	// The closing formulas that assign nothing new: "… căn cứ (chức năng,) nhiệm vụ được giao (chủ động) tổ chức (triển
+	// khai) thực hiện", ending the paragraph or followed only by "(trong quá trình thực hiện,) nếu có khó khăn,
+	// vướng mắc …" ("…; hướng dẫn xã lập hồ sơ" after it is a task), and the execution clause of a decision, "…
+	// chịu trách nhiệm thi hành Quyết định này". Run on lower case.
+	private static final Pattern GENERIC_EXECUTION = Pattern.compile("căn cứ\\s+(?:vào\\s+)?(?:chức năng,?\\s+)?nhiệm vụ"
+			+ "(?:,?\\s+quyền hạn)?(?:\\s+(?:được giao|được phân công|của (?:mình|đơn vị)))?[,\\s]+"
+			+ "(?:chủ động\\s+|khẩn trương\\s+|nghiêm túc\\s+)?(?:tổ chức\\s+)?(?:triển khai\\s+)?thực hiện"
+			+ "(?:\\s+(?:tốt|nghiêm túc|có hiệu quả))?"
+			+ "(?:\\s+(?:thông báo|nghị quyết|kế hoạch|quyết định|chỉ thị) này|\\s+các nội dung (?:trên|nêu trên))?"
+			+ "(?:[\\s./;]*$|\\s*[;.,]\\s*(?:trong quá trình[^;.]{0,30}?,?\\s*)?nếu (?:có\\s+)?(?:khó khăn|vướng mắc|phát sinh))"
+			+ "|thi hành\\s+(?:thông báo|nghị quyết|kế hoạch|quyết định|chỉ thị) này");
 
 	private static final Pattern GIAO = Pattern.compile("(?=g)(?<![\\p{L}])giao\\s+(?:cho\\s+)?");
 
@@ -69,6 +97,9 @@ final class DirectiveExtractor {
 	private static final Pattern CRITERION_WORD = Pattern.compile("^tiêu chí\\s.*", F);
 
 	private static final Pattern REQUEST_LABEL = Pattern.compile("^(?:đề nghị|kiến nghị)\\b.*", F);
+
+	// "Đề nghị UBND huyện hỗ trợ …", "Kiến nghị với Sở … tổ chức …": the body after the verb is who is asked.
+	private static final Pattern REQUEST_VERB = Pattern.compile("^(?:đề nghị|kiến nghị|đề xuất)\\s+(?:với\\s+)?", F);
 
 	private static final Pattern REQUEST_SECTION = Pattern.compile("kiến nghị|đề xuất|đề nghị", F);
 
@@ -118,6 +149,11 @@ final class DirectiveExtractor {
 		Integer sectionCriterion = null;
 		String defaultAssignee = null;
 		Intro intro = null;
+		// Under a funding heading ("IV. KINH PHÍ", "3.5 Nguồn vốn thực hiện") nothing is operative, not even after "gồm:";
+		// the next heading of the same rank ends the funding section and restores what it interrupted.
+		Block fundingHeading = null;
+		boolean resumeOperative = false;
+		boolean resumeRequests = false;
 		for (int i = fromBlock; i < blocks.size(); i++) {
 			Block b = blocks.get(i);
 			String t = b.text();
@@ -134,6 +170,23 @@ final class DirectiveExtractor {
 			}
 			if (b.heading()) {
 				String heading = TRAILING_INTRO.matcher(t).replaceAll("");
+				if (fundingHeading != null && sameRank(fundingHeading, b)) {
+					fundingHeading = null;
+					operative = resumeOperative;
+					requests = resumeRequests;
+				}
+				if (fundingHeading == null && isFundingHeading(heading)) {
+					fundingHeading = b;
+					resumeOperative = operative;
+					resumeRequests = requests;
+					operative = everywhere;
+					requests = false;
+					sectionAssignee = null;
+					sectionCriterion = null;
+					intro = null;
+					defaultAssignee = null;
+					continue;
+				}
 				boolean op = OPERATIVE.matcher(heading).find();
 				boolean bg = BACKGROUND.matcher(heading).find();
 				if (op || bg) {
@@ -160,7 +213,7 @@ final class DirectiveExtractor {
 				intro = null;
 			}
 			if (t.endsWith(":") && !ENDS_WITH_TIME.matcher(t).matches()) {
-				if (INTRO_TO_ORDERS.matcher(t.substring(Math.max(0, t.length() - 40))).find()) {
+				if (fundingHeading == null && INTRO_TO_ORDERS.matcher(t.substring(Math.max(0, t.length() - 40))).find()) {
 					operative = true;
 				}
 				Matcher a = ADDRESSEE.matcher(t);
@@ -180,13 +233,62 @@ final class DirectiveExtractor {
 				intro = new Intro(b.kind(), deadlines.isEmpty() ? null : deadlines.get(0));
 				continue;
 			}
-			if (!operative || (b.kind() == MarkerKind.NONE && FORMULA.matcher(t).find())) {
+			if (!operative || isFormula(b)) {
 				continue;
 			}
 			out.addAll(item(b, sectionAssignee, sectionCriterion, defaultAssignee,
 					intro == null ? null : intro.deadline(), everywhere, requests));
 		}
 		return out;
+	}
+
+	/**
+	 * Whether two headings are of the same rank: the same kind of marker and, for numbers, as many levels ("3.5" and
+	 * "3.6", not "3.5" and "3.5.1"; "IV." and "V.", not "IV." and "1.").
+	 */
+	private static boolean sameRank(Block a, Block b) {
+		return a.kind() == b.kind() && numberLevels(a.marker()) == numberLevels(b.marker());
+	}
+
+	/** How many numbers a marker holds: "3.5" → 2, "4." → 1, "IV." → 0. */
+	private static int numberLevels(String marker) {
+		int levels = 0;
+		for (int i = 0; i < marker.length(); i++) {
+			if (Character.isDigit(marker.charAt(i)) && (i == 0 || !Character.isDigit(marker.charAt(i - 1)))) {
+				levels++;
+			}
+		}
+		return levels;
+	}
+
+	/** Whether a heading is wholly a funding heading ({@link #FUNDING_HEADING}); short headings only. */
+	private static boolean isFundingHeading(String heading) {
+		if (heading.length() > 80) {
+			return false;
+		}
+		String key = TextNormalizer.key(heading);
+		return (key.contains("kinh phí") || key.contains("vốn") || key.contains("nguồn lực"))
+				&& FUNDING_HEADING.matcher(key).matches();
+	}
+
+	/**
+	 * A formula that orders nothing: "Quyết định này có hiệu lực …" or "Các cấp, các ngành …" opening a paragraph or
+	 * an article, or, without a deadline, a generic execution clause ({@link #GENERIC_EXECUTION}).
+	 */
+	private boolean isFormula(Block b) {
+		String t = b.text();
+		if ((b.kind() == MarkerKind.NONE || b.kind() == MarkerKind.ARTICLE) && FORMULA.matcher(t).find()) {
+			return true;
+		}
+		// A GENERIC_EXECUTION match opens with "căn cứ" (and holds "nhiệm vụ") or with "thi hành".
+		boolean mayMatch = TextNormalizer.containsLowerCased(t, "căn cứ")
+				&& TextNormalizer.containsLowerCased(t, "nhiệm vụ") || TextNormalizer.containsLowerCased(t, "thi hành");
+		if (!mayMatch) {
+			return false;
+		}
+		RegexScan execution = new RegexScan(GENERIC_EXECUTION, TextNormalizer.lowerSameLength(t),
+				(s, i) -> s.startsWith("căn cứ", i) || s.startsWith("thi hành", i));
+		return execution.find() && DeadlineParser.find(t, year).isEmpty();
 	}
 
 	private record Label(String assignee, Integer criterion, int contentStart) {
@@ -197,6 +299,8 @@ final class DirectiveExtractor {
 		String body = b.body();
 		Label label = label(body);
 		String request = request(body, inRequestSection);
+		// Without a "…:" label, a request is the whole item ("Đề nghị UBND huyện hỗ trợ kinh phí …").
+		boolean wholeRequest = request == null && (inRequestSection || REQUEST_LABEL.matcher(body).lookingAt());
 		int contentStart = label.contentStart();
 		String content = body.substring(contentStart);
 		int base = b.bodyStart() + contentStart;
@@ -237,14 +341,15 @@ final class DirectiveExtractor {
 					: sectionCriterion != null ? sectionCriterion : criterionInText(raw, lowerRaw);
 			out.add(new Directive(cleaned, BodyNames.canonical(assignee), deadline, deadlineText, criterion,
 					new Span(spanStart, Math.min(text.length(), spanEnd)),
-					request != null && cleaned.startsWith(request) ? request : null));
+					request != null && cleaned.startsWith(request) ? request : wholeRequest ? cleaned : null));
 		}
 		return out;
 	}
 
 	/**
 	 * The request an item answers: its "Đề nghị …" / "Kiến nghị …" label before the colon, or under a requests
-	 * heading ("Về các kiến nghị, đề xuất của xã") the label whatever its wording; null for a plain directive.
+	 * heading ("Về các kiến nghị, đề xuất của xã") the label whatever its wording; null for a plain directive and for
+	 * a request without a label (the caller then takes the whole text).
 	 */
 	private static String request(String body, boolean inRequestSection) {
 		int colon = body.indexOf(':');
@@ -302,6 +407,10 @@ final class DirectiveExtractor {
 		String subject = subject(raw);
 		if (present(subject)) {
 			return subject;
+		}
+		String addressee = addressee(raw);
+		if (present(addressee)) {
+			return addressee;
 		}
 		if (present(sectionAssignee)) {
 			return sectionAssignee;
@@ -471,6 +580,13 @@ final class DirectiveExtractor {
 			comma = s.indexOf(", ", comma + 2);
 		}
 		return null;
+	}
+
+	/** The body a request is addressed to: "Đề nghị UBND huyện hỗ trợ …" → "UBND huyện"; null if none is named. */
+	private static String addressee(String raw) {
+		String s = raw.strip();
+		Matcher m = REQUEST_VERB.matcher(s);
+		return m.lookingAt() ? BodyNames.takeBody(s.substring(m.end())) : null;
 	}
 
 	private static String directed(String raw) {

@@ -8,12 +8,14 @@ import java.util.regex.Pattern;
 /**
  * Cuts normalised text into blocks: headings, list items and paragraphs. A line that starts in lower case continues
  * the previous block (page breaks and PDF line wrapping split sentences); list markers ("-", "+", "1.", "(1)", "a)",
- * "I.", "Một là:") are kept apart from the block's body.
+ * "I.", "Một là:", the articles "Điều 2." of a decision) are kept apart from the block's body.
  */
 final class DocumentLayout {
 
 	enum MarkerKind {
-		NONE, DASH, PLUS, NUMBER, PAREN_NUMBER, LETTER, ROMAN, ORDINAL
+		NONE, DASH, PLUS, NUMBER, PAREN_NUMBER, LETTER, ROMAN, ORDINAL,
+		/** "Điều 2." of a decision: the article number is a list marker, not part of the text. */
+		ARTICLE
 	}
 
 	/**
@@ -36,7 +38,8 @@ final class DocumentLayout {
 
 	private static final Pattern DAY_MONTH_START = Pattern.compile("^\\d{1,2}\\s+(?:tháng|năm).*");
 
-	private static final Pattern MARKER = Pattern.compile("^(?:(?<dash>[-•–—])|(?<plus>\\+)|(?<paren>\\(\\d{1,2}\\)|\\d{1,2}\\))"
+	// "Điều 3." / "ĐIỀU 3:" opens an article of a decision; "Điều chỉnh …" (no number) does not.
+	private static final Pattern MARKER = Pattern.compile("^(?:(?<article>(?:Điều|ĐIỀU)\\s+\\d{1,3}\\s*[.:])|(?<dash>[-•–—])|(?<plus>\\+)|(?<paren>\\(\\d{1,2}\\)|\\d{1,2}\\))"
 			+ "|(?<roman>[IVX]{1,5})[.)\\-]|(?<letter>[a-zđ])\\)"
 			+ "|(?<num>\\d{1,2}(?:\\.\\d{1,2})*)(?:[.)]|\\s*-)?"
 			+ "|(?<ordinal>(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)\\s+là\\s*:))\\s*(?=\\S)");
@@ -145,6 +148,9 @@ final class DocumentLayout {
 	}
 
 	private static MarkerKind kindOf(Matcher m) {
+		if (m.group("article") != null) {
+			return MarkerKind.ARTICLE;
+		}
 		if (m.group("dash") != null) {
 			return MarkerKind.DASH;
 		}
@@ -179,7 +185,7 @@ final class DocumentLayout {
 				|| b.startsWith("Giao ")) {
 			return false;
 		}
-		if (kind == MarkerKind.NUMBER || kind == MarkerKind.LETTER) {
+		if (kind == MarkerKind.NUMBER || kind == MarkerKind.LETTER || kind == MarkerKind.ARTICLE) {
 			int colon = b.indexOf(": ");
 			boolean terminal = b.endsWith(".") || b.endsWith(";") || b.endsWith("!");
 			return b.length() <= 90 && colon < 0 && (!terminal || (b.endsWith(".") && wordCount(b) <= 8));

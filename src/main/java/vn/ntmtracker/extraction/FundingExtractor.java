@@ -10,8 +10,8 @@ import vn.ntmtracker.extraction.ExtractionDraft.Funding;
 
 /**
  * Money by source, read from the breakdown that follows a total ("Tổng nguồn vốn … Trong đó: + Huyện 650.000.000
- * đồng; + Dân góp: 13.055.000.000 đ"), written as list items, inline after "trong đó", or as table rows. The total
- * itself is not a source.
+ * đồng; + Dân góp: 13.055.000.000 đ"), written as list items, inline after "trong đó" or "gồm:", or as table rows.
+ * The total itself is not a source.
  */
 final class FundingExtractor {
 
@@ -20,14 +20,16 @@ final class FundingExtractor {
 	private static final List<String> CONTEXT_WORDS = List.of("vốn", "kinh phí", "huy động", "nguồn lực", "ngân sách",
 			"đóng góp");
 
-	private static final Pattern ENDS_WITH_BREAKDOWN = Pattern.compile("trong đó\\s*:?\\s*$", F);
+	private static final Pattern ENDS_WITH_BREAKDOWN = Pattern.compile("(?:trong đó\\s*:?|(?<![\\p{L}])gồm\\s*:)\\s*$", F);
 
 	private static final Pattern TOTAL = Pattern.compile("^(?:tổng|cộng|tổng cộng|tổng số|trong đó|tổng kinh phí|tổng nguồn)", F);
 
 	private static final Pattern SOURCE_ROW = Pattern.compile("^(?<label>[^\\d:|]{1,60}?)\\s*(?:[:=|]|\\s+là)?\\s*(?<amount>\\d[\\d.,\\s]*\\s*"
 			+ "(?:tỷ|tỉ|triệu|nghìn|ngàn|đồng|đ|vnđ|vnd)(?:[^\\p{L}].*)?)$", F);
 
-	private static final Pattern SPLIT_AFTER = Pattern.compile("trong đó\\s*:?", F);
+	// Where the breakdown of a total starts: "trong đó(:)" or "(bao) gồm:" ("Tổng kinh phí dự kiến 23,6 tỷ đồng, gồm:
+	// ngân sách Trung ương 15 tỷ đồng; …"). "gồm" needs its colon: "gồm các nguồn …" is not a breakdown yet.
+	private static final Pattern SPLIT_AFTER = Pattern.compile("trong đó\\s*:?|(?<![\\p{L}])gồm\\s*:", F);
 
 	private static final Pattern PART_SEPARATOR = Pattern.compile("\\s*;\\s*|,\\s+(?=\\D)");
 
@@ -61,8 +63,7 @@ final class FundingExtractor {
 			if (b.distributionList()) {
 				break;
 			}
-			if (!inBreakdown && !hasDigit(t)
-					&& !(TextNormalizer.mayContainLowerCased(t, "trong đó") && t.toLowerCase().contains("trong đó"))) {
+			if (!inBreakdown && !hasDigit(t) && !mayContainBreakdownCue(t)) {
 				continue;
 			}
 			if (inBreakdown) {
@@ -103,6 +104,12 @@ final class FundingExtractor {
 			}
 		}
 		return out;
+	}
+
+	/** Whether the text may hold "trong đó" or "gồm:", which can open a breakdown written on the following lines. */
+	private static boolean mayContainBreakdownCue(String t) {
+		return TextNormalizer.mayContainLowerCased(t, "trong đó") && t.toLowerCase().contains("trong đó")
+				|| t.indexOf(':') >= 0 && TextNormalizer.mayContainLowerCased(t, "gồm");
 	}
 
 	private static boolean mentionsMoneySource(String text) {

@@ -31,6 +31,17 @@ final class TargetExtractor {
 	private static final Pattern ORGAN_OR_PROGRAMME = Pattern
 		.compile("(?:ban|văn phòng|tổ|chương trình|điều phối|chuyên trách)\\s+(?:[\\p{L}&]+\\s+){0,4}$", F);
 
+	// "Chương trình mục tiêu quốc gia (về) xây dựng nông thôn mới": the programme's name is longer than
+	// ORGAN_OR_PROGRAMME's four words.
+	private static final Pattern NATIONAL_PROGRAMME = Pattern
+		.compile("(?:chương trình\\s+)?(?:mục tiêu quốc gia|mtqg)\\s+(?:về\\s+)?(?:xây dựng\\s+)?$", F);
+
+	// "có thêm 12 xã đạt chuẩn", "100% các xã đạt chuẩn", "5 thôn được công nhận": a count of units is a province's or
+	// district's total, not the standard of the document's subject. A year is no count ("đến năm 2025 xã đạt chuẩn").
+	private static final Pattern COUNTED_UNITS = Pattern.compile("(?<![\\p{L}\\d/.,])(?:\\d{1,3}%?|các|những)\\s+(?:các\\s+)?"
+			+ "(?:xã|phường|thị trấn|thôn|bản|huyện|đơn vị(?: cấp xã)?)\\s+(?:được\\s+)?(?:đạt chuẩn|đạt|về đích|công nhận"
+			+ "|được công nhận(?:\\s+đạt chuẩn)?)\\s+(?:xã\\s+)?$", F);
+
 	private static final Pattern CRITERIA_OF = Pattern.compile("tiêu chí\\s+(?:xây dựng\\s+)?$", F);
 
 	private static final Pattern GOAL = Pattern.compile("quyết tâm|phấn đấu|phần đấu|mục tiêu|đến hết|đảm bảo|hoàn thành", F);
@@ -76,7 +87,8 @@ final class TargetExtractor {
 			String before = sentence.substring(0, level.start());
 			String near = before.substring(Math.max(0, before.length() - 50));
 			if (!endsWithCue(before) || OTHER_UNIT.matcher(before).find() || REPORTED.matcher(near).find()
-					|| ORGAN_OR_PROGRAMME.matcher(before).find()
+					|| ORGAN_OR_PROGRAMME.matcher(before).find() || NATIONAL_PROGRAMME.matcher(near).find()
+					|| COUNTED_UNITS.matcher(near).find()
 					|| (before.contains("tiêu chí") && CRITERIA_OF.matcher(before).find()
 							&& !GOAL.matcher(sentence).find())) {
 				continue;

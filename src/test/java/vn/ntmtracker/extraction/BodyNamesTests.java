@@ -44,4 +44,29 @@ class BodyNamesTests {
 		assertThat(BodyNames.fromUpperCase("ỦY BAN NHÂN DÂN XÃ HƯƠNG TRÀ")).isEqualTo("Ủy ban nhân dân xã Hương Trà");
 		assertThat(BodyNames.fromUpperCase("BAN THƯỜNG VỤ HUYỆN ỦY")).isEqualTo("Ban Thường vụ Huyện ủy");
 	}
+
+	@Test
+	void keepsTheDashJoinedPartsOfATitle() {
+		assertThat(BodyNames.takeBody("Công chức Địa chính - Xây dựng - Đô thị và Môi trường rà soát hiện trạng"))
+			.isEqualTo("Công chức Địa chính - Xây dựng - Đô thị và Môi trường");
+		// Lower case after the dash, or no dash: the verb still ends the body.
+		assertThat(BodyNames.takeBody("UBND xã - tổ chức ra quân làm đường")).isEqualTo("UBND xã");
+		assertThat(BodyNames.takeBody("Công chức Địa chính Xây dựng hồ sơ")).isEqualTo("Công chức Địa chính");
+	}
+
+	@Test
+	void takesAPersonsTitleWithItsInstitution() {
+		assertThat(BodyNames.takeBody("Hiệu trưởng Trường THCS Sơn Kim rà soát cơ sở vật chất"))
+			.isEqualTo("Hiệu trưởng Trường THCS Sơn Kim");
+		assertThat(BodyNames.takeBody("Chỉ huy trưởng Ban Chỉ huy Quân sự xã tham mưu")).isEqualTo("Chỉ huy trưởng Ban Chỉ huy Quân sự xã");
+		assertThat(BodyNames.takeBody("Hiệu quả sử dụng vốn còn thấp")).isNull();
+	}
+
+	@Test
+	void aBackReferenceIsNoBody() {
+		assertThat(BodyNames.takeBody("Thành viên được phân công báo cáo kết quả")).isNull();
+		assertThat(BodyNames.takeBody("Các đồng chí có tên tại Điều 1 chịu trách nhiệm thi hành")).isNull();
+		assertThat(BodyNames.takeBody("Các đồng chí được phân công phụ trách các thôn bám sát cơ sở"))
+			.isEqualTo("Các đồng chí được phân công phụ trách các thôn");
+	}
 }

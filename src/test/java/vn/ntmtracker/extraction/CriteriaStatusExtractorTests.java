@@ -61,4 +61,40 @@ class CriteriaStatusExtractorTests {
 		assertThat(draft.unmetCriteria()).containsExactly(new UnmetCriterion(null, "Hộ nghèo"),
 				new UnmetCriterion(2, "Giao thông"));
 	}
+
+	@Test
+	void aListNamingSomeCriteriaByNumberKeepsThoseNamedWithoutOne() {
+		// Document order; Thu nhập is 10 in the 2021–2025 NTM set; "Hạ tầng số" is in no set, so its number stays null.
+		assertThat(read("Còn 3 tiêu chí chưa đạt: Thu nhập, tiêu chí số 17 (Môi trường và an toàn thực phẩm) và Hạ tầng số.")
+			.unmetCriteria()).containsExactly(new UnmetCriterion(10, "Thu nhập"),
+					new UnmetCriterion(17, "Môi trường và an toàn thực phẩm"), new UnmetCriterion(null, "Hạ tầng số"));
+		// What follows the enumeration is no criterion: a new clause after ';', a lower-case clause, a body.
+		assertThat(read("Các tiêu chí chưa đạt: tiêu chí số 2 (Giao thông), Hạ tầng số; Tập trung khắc phục trong năm.")
+			.unmetCriteria()).containsExactly(new UnmetCriterion(2, "Giao thông"), new UnmetCriterion(null, "Hạ tầng số"));
+		assertThat(read("Các tiêu chí chưa đạt: tiêu chí số 2 (Giao thông), phấn đấu hoàn thành, UBND xã chỉ đạo.")
+			.unmetCriteria()).containsExactly(new UnmetCriterion(2, "Giao thông"));
+	}
+
+	@Test
+	void aListOfNamesOnlyKeepsKnownNamesAndWordsAroundNumbersAreNoCriteria() {
+		assertThat(read("Các tiêu chí chưa đạt gồm: Thu nhập và Nhà văn hóa thôn.").unmetCriteria())
+			.containsExactly(new UnmetCriterion(10, "Thu nhập"));
+		assertThat(read("Hoàn thành 02 tiêu chí còn lại: Đó là tiêu chí số 5: Trường học, tiêu chí số 15: Y tế.").unmetCriteria())
+			.containsExactly(new UnmetCriterion(5, "Trường học"), new UnmetCriterion(15, "Y tế"));
+	}
+
+	@Test
+	void itemsUnderAnIntroductionOfTheUnmetCriteriaAreUnmet() {
+		assertThat(read("""
+				Phân công các thành viên Ban Chỉ đạo phụ trách các tiêu chí còn chưa đạt như sau:
+				- Đồng chí Phó Chủ tịch UBND xã phụ trách tiêu chí số 10 (Thu nhập);
+				- Y tế: Trạm Y tế xã vận động Nhân dân tham gia bảo hiểm y tế.
+				Các thôn duy trì tiêu chí số 2 (Giao thông).
+				""").unmetCriteria()).containsExactly(new UnmetCriterion(10, "Thu nhập"), new UnmetCriterion(15, "Y tế"));
+		// "Not met or with much work left" introduces more than the unmet criteria.
+		assertThat(read("""
+				Tập trung vào các tiêu chí chưa đạt chuẩn, các tiêu chí còn nhiều khối lượng công việc. Cụ thể:
+				- Tiêu chí số 2 (Giao thông): cứng hóa đường trục thôn.
+				""").unmetCriteria()).isEmpty();
+	}
 }

@@ -106,4 +106,13 @@ class DeadlineParserTests {
 		assertThat(DeadlineParser.recurrence("công tác vệ sinh môi trường chưa thường xuyên")).isEmpty();
 		assertThat(DeadlineParser.recurrence("gắn với đời sống hàng ngày của người dân")).isEmpty();
 	}
+
+	@Test
+	void periodicWordingKeepsItsPeriod() {
+		assertThat(DeadlineParser.recurrence("tổng hợp kết quả, báo cáo định kỳ 3 tháng một lần")).contains("định kỳ 3 tháng một lần");
+		assertThat(DeadlineParser.recurrence("Định kỳ 06 tháng sơ kết, rút kinh nghiệm")).contains("Định kỳ 06 tháng");
+		assertThat(DeadlineParser.recurrence("báo cáo định kỳ hằng quý về Văn phòng Điều phối")).contains("định kỳ hằng quý");
+		// "6 tháng đầu năm" is a half-year, not a period of the recurrence.
+		assertThat(DeadlineParser.recurrence("gửi báo cáo định kỳ 6 tháng đầu năm")).contains("định kỳ");
+	}
 }

@@ -157,4 +157,95 @@ class DirectiveExtractorTests {
 		assertThat(d.get(1).assignee()).isEqualTo("Phòng Tài chính - Kế hoạch");
 		assertThat(d.get(0).handling()).isEqualTo(d.get(0).text());
 	}
+
+	@Test
+	void requestWithoutALabelIsTheWholeItemAndIsAddressedToItsBody() {
+		List<Directive> d = directives("""
+				II. Nhiệm vụ trọng tâm
+				- Giao Phòng Nội vụ rà soát biên chế trước ngày 30/4/2024.
+				- Đề nghị Huyện đoàn hỗ trợ xã xây dựng công trình thanh niên.
+				III. Kiến nghị
+				- Kiến nghị với UBND tỉnh sớm phân bổ vốn sự nghiệp năm 2024.
+				- Đề nghị Phòng TN&MT huyện hướng dẫn xã lập hồ sơ đất đai.
+				- Đề nghị hỗ trợ 200 tấn xi măng làm đường thôn.
+				- Đề nghị bố trí vốn đối ứng: Giao Phòng Tài chính - Kế hoạch chủ trì tham mưu.
+				""");
+		assertThat(d).extracting(Directive::assignee)
+			.containsExactly("Phòng Nội vụ", "Huyện đoàn", "Ủy ban nhân dân tỉnh", "Phòng Tài nguyên và Môi trường huyện",
+					null, "Phòng Tài chính - Kế hoạch");
+		// A plain directive is no request; a request without "…:" is its whole text, and handling() is that text.
+		assertThat(d.get(0).request()).isNull();
+		for (Directive x : d.subList(1, 5)) {
+			assertThat(x.request()).isEqualTo(x.text());
+			assertThat(x.handling()).isEqualTo(x.text());
+		}
+		assertThat(d.get(5).request()).isEqualTo("Đề nghị bố trí vốn đối ứng");
+		assertThat(d.get(5).handling()).isEqualTo("Giao Phòng Tài chính - Kế hoạch chủ trì tham mưu");
+	}
+
+	@Test
+	void aFundingHeadingEndsTheOperativePartButAFundingSubHeadingDoesNot() {
+		List<Directive> d = directives("""
+				II. NHIỆM VỤ, GIẢI PHÁP
+				2.1 Huy động các nguồn vốn cho giao thông nông thôn
+				- Các thôn vận động Nhân dân góp ngày công làm đường trước ngày 30/9/2024.
+				2.2 Kinh phí thực hiện
+				Tổng kinh phí 2 tỷ đồng, gồm:
+				- Ngân sách xã: 1,5 tỷ đồng trong năm 2024;
+				- Nhân dân đóng góp: 500 triệu đồng.
+				2.3 Kiểm tra, giám sát
+				- Ban Thanh tra nhân dân xã kiểm tra chất lượng công trình hàng tháng.
+				III. NGUỒN VỐN THỰC HIỆN
+				Ngân sách xã bố trí 1,5 tỷ đồng trong năm 2024; Nhân dân đóng góp 500 triệu đồng.
+				""");
+		// A funding sub-heading pauses the operative part until the next heading of its rank.
+		assertThat(d).extracting(Directive::assignee).containsExactly("Các thôn", "Ban Thanh tra nhân dân xã");
+	}
+
+	@Test
+	void genericExecutionFormulasAreNotDirectives() {
+		List<Directive> d = directives("""
+				III. TỔ CHỨC THỰC HIỆN
+				- Phòng Nội vụ căn cứ nhiệm vụ được giao tổ chức thực hiện việc rà soát biên chế xã.
+				- Các thôn căn cứ nhiệm vụ được giao tổ chức thực hiện trước ngày 15/5/2024.
+				- Phòng Kinh tế - Hạ tầng căn cứ nhiệm vụ được giao tổ chức thực hiện; hướng dẫn xã lập hồ sơ tiêu chí Giao thông.
+				Các phòng, ban chuyên môn căn cứ chức năng, nhiệm vụ được giao, chủ động triển khai thực hiện; nếu có vướng mắc, phản ánh về Văn phòng Ủy ban nhân dân huyện./.
+				Trong quá trình tổ chức thực hiện, nếu có phát sinh, các đơn vị báo cáo về Ủy ban nhân dân huyện để xem xét./.
+				""");
+		// The first three order something (a task, a deadline); the closing formula orders nothing new.
+		assertThat(d).extracting(Directive::assignee)
+			.containsExactly("Phòng Nội vụ", "Các thôn", "Phòng Kinh tế - Hạ tầng");
+	}
+
+	@Test
+	void articlesOfADecisionAreMarkersAndItsExecutionClauseIsNoDirective() {
+		List<Directive> d = new DocumentExtractor().extractText("""
+				Số: 30/QĐ-UBND
+				Tân Lập, ngày 02 tháng 4 năm 2024
+				QUYẾT ĐỊNH
+				Về việc giao nhiệm vụ xây dựng nông thôn mới xã Tân Lập năm 2024
+				QUYẾT ĐỊNH:
+				Điều 1. Giao nhiệm vụ cho các ban, ngành, cụ thể:
+				a) Phó Hiệu trưởng Trường Mầm non Tân Lập chủ trì sửa chữa phòng học trước ngày 31/7/2024.
+				b) Điều chỉnh quy hoạch khu trung tâm xã trong quý III/2024.
+				Điều 2. Ban Quản lý xây dựng nông thôn mới xã tổng hợp kết quả trước ngày 15/12/2024.
+				Điều 3. Chánh Văn phòng HĐND và UBND xã, các ban, ngành và cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.
+				""").directives();
+		assertThat(d).extracting(Directive::text)
+			.containsExactly("Phó Hiệu trưởng Trường Mầm non Tân Lập chủ trì sửa chữa phòng học trước ngày 31/7/2024",
+					"Điều chỉnh quy hoạch khu trung tâm xã trong quý III/2024",
+					"Ban Quản lý xây dựng nông thôn mới xã tổng hợp kết quả trước ngày 15/12/2024");
+		assertThat(d.get(0).assignee()).isEqualTo("Phó Hiệu trưởng Trường Mầm non Tân Lập");
+	}
+
+	@Test
+	void peopleNamedOnlyAsAssignedElsewhereAreNoAssignee() {
+		List<Directive> d = directives("""
+				Yêu cầu:
+				- Các thành viên được phân công báo cáo kết quả trước ngày 30/6/2024.
+				- Các đồng chí được phân công phụ trách các thôn thường xuyên bám sát cơ sở.
+				""");
+		assertThat(d).extracting(Directive::assignee)
+			.containsExactly(null, "Các đồng chí được phân công phụ trách các thôn");
+	}
 }

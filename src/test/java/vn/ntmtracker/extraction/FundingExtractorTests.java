@@ -45,4 +45,26 @@ class FundingExtractorTests {
 				""");
 		assertThat(draft.funding()).isEmpty();
 	}
+
+	@Test
+	void readsABreakdownAfterGom() {
+		ExtractionDraft draft = extractor.extractText("""
+				KẾ HOẠCH
+				Xây dựng xã Tân Lập đạt chuẩn nông thôn mới năm 2024
+				Dự kiến tổng nguồn vốn 5,5 tỷ đồng, bao gồm: vốn ngân sách huyện 2 tỷ đồng; vốn lồng ghép 3 tỷ đồng; doanh nghiệp tài trợ 500 triệu đồng.
+				""");
+		assertThat(draft.funding()).containsExactly(new Funding("Ngân sách huyện", 2_000_000_000L),
+				new Funding("Vốn lồng ghép", 3_000_000_000L), new Funding("Doanh nghiệp tài trợ", 500_000_000L));
+	}
+
+	@Test
+	void gomWithoutAmountsOrColonIsNoBreakdown() {
+		ExtractionDraft draft = extractor.extractText("""
+				KẾ HOẠCH
+				Xây dựng xã Tân Lập đạt chuẩn nông thôn mới năm 2024
+				Nguồn kinh phí gồm: ngân sách cấp trên và huy động xã hội hóa.
+				Tổng kinh phí 3 tỷ đồng gồm các nguồn ngân sách và vốn huy động.
+				""");
+		assertThat(draft.funding()).isEmpty();
+	}
 }
