@@ -13,6 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DocumentIntake {
 
+	/** The largest file the register keeps with a document; a file over it is refused. */
+	public static final long MAX_FILE_BYTES = AttachmentPolicy.MAX_BYTES;
+
 	/** Why a document was refused, already in the user's language ("Mục 3: …"). Nothing was saved. */
 	public static class RefusedException extends RuntimeException {
 

@@ -60,8 +60,11 @@ class DocumentImport {
 			Integer total) {
 	}
 
-	/** The file as uploaded, kept between reading and saving so that the saved document carries its original. */
-	record UploadedFile(String name, byte[] content) implements java.io.Serializable {
+	/**
+	 * The file as uploaded, kept between reading and saving so that the saved document carries its original;
+	 * {@code token} ties it to the review form it was read for.
+	 */
+	record UploadedFile(String token, String name, byte[] content) implements java.io.Serializable {
 	}
 
 	/** Why the import was refused, in the user's language; nothing was saved. */
@@ -264,7 +267,7 @@ class DocumentImport {
 		return level == null ? StatedStatuses.Level.NTM : StatedStatuses.Level.valueOf(level.name());
 	}
 
-	private static String blankToNull(String value) {
+	static String blankToNull(String value) {
 		return value == null || value.isBlank() ? null : value.strip();
 	}
 }

@@ -50,9 +50,13 @@ import vn.ntmtracker.web.imports.DocumentImport.UploadedFile;
 class DocumentImportController {
 
 	/** The documents register's attachment limit: a file the register could not keep is not read either. */
-	static final long MAX_BYTES = 10L * 1024 * 1024;
+	static final long MAX_BYTES = DocumentIntake.MAX_FILE_BYTES;
 
-	private static final String PENDING = "documentImport.";
+	/**
+	 * The one file waiting for its review in a session. A new upload replaces it, so an abandoned review leaves at
+	 * most one file (≤ {@link #MAX_BYTES}) in the session store, not one per upload.
+	 */
+	private static final String PENDING = "documentImport.pending";
 
 	private final DocumentExtractor extractor = new DocumentExtractor();
 	private final DocumentImport importer;
@@ -115,7 +119,7 @@ class DocumentImportController {
 			return "imports/upload";
 		}
 		String token = UUID.randomUUID().toString();
-		session.setAttribute(PENDING + token, new UploadedFile(file.getOriginalFilename(), file.getBytes()));
+		session.setAttribute(PENDING, new UploadedFile(token, file.getOriginalFilename(), file.getBytes()));
 		List<String> unitCodes = importer.matchUnits(draft.subjectUnits());
 		List<Organisation> known = intake.organisations();
 		List<Proposal> proposals = new ArrayList<>();
@@ -167,7 +171,8 @@ class DocumentImportController {
 		List<ReviewedStatus> statuses = new ArrayList<>();
 		for (int i = 1; form.containsKey("status_total_" + i); i++) {
 			String level = form.get("status_level_" + i);
-			statuses.add(new ReviewedStatus(form.containsKey("status_keep_" + i), blankToNull(form.get("status_unit_" + i)),
+			statuses.add(new ReviewedStatus(form.containsKey("status_keep_" + i),
+					DocumentImport.blankToNull(form.get("status_unit_" + i)),
 					date(form.get("status_date_" + i)), level == null || level.isBlank() ? null : StatedStatuses.Level.valueOf(level),
 					number(form.get("status_achieved_" + i)).orElse(null), number(form.get("status_total_" + i)).orElse(null)));
 		}
@@ -175,12 +180,14 @@ class DocumentImportController {
 				: Arrays.stream(units.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
 		DocumentForm document = new DocumentForm(kind, number, issuedOn, issuedYear, issuerId, null, null, null, subject,
 				null, unitCodes);
-		UploadedFile file = token == null ? null : (UploadedFile) session.getAttribute(PENDING + token);
+		// A review opened before a later upload in the same session finds its file gone: it saves without it.
+		UploadedFile file = session.getAttribute(PENDING) instanceof UploadedFile pending && pending.token().equals(token)
+				? pending : null;
 		String error;
 		try {
-			Document saved = importer.save(document, file, reviewed, statuses, blankToNull(setCode));
-			if (token != null) {
-				session.removeAttribute(PENDING + token);
+			Document saved = importer.save(document, file, reviewed, statuses, DocumentImport.blankToNull(setCode));
+			if (file != null) {
+				session.removeAttribute(PENDING);
 			}
 			long kept = reviewed.stream().filter(ReviewedDirective::keep).count();
 			long noted = statuses.stream().filter(ReviewedStatus::keep).count();
@@ -263,10 +270,13 @@ class DocumentImportController {
 		};
 		String province = unitCodes.isEmpty() ? null : units.find(unitCodes.get(0), LocalDate.now())
 			.map(u -> u.path() == null ? null : u.path().substring(1).split("/")[0]).orElse(null);
-		var candidates = catalog.list().stream().filter(s -> s.tier() == tier && s.status() != SetStatus.DRAFT).toList();
+		List<CriteriaCatalog.SetSummary> candidates = catalog.list().stream()
+			.filter(s -> s.tier() == tier && s.status() != SetStatus.DRAFT).toList();
 		return candidates.stream()
-			.filter(s -> province != null && catalog.definition(s.code(), s.version()).scope() != null
-					&& province.equals(catalog.definition(s.code(), s.version()).scope().provinceCode()))
+			.filter(s -> {
+				var scope = catalog.definition(s.code(), s.version()).scope();
+				return province != null && scope != null && province.equals(scope.provinceCode());
+			})
 			.map(CriteriaCatalog.SetSummary::code).findFirst()
 			.orElse(candidates.stream().map(CriteriaCatalog.SetSummary::code).findFirst().orElse(null));
 	}
@@ -342,7 +352,4 @@ class DocumentImportController {
 		return value == null || !value.strip().matches("\\d{1,18}") ? null : Long.valueOf(value.strip());
 	}
 
-	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value.strip();
-	}
 }
