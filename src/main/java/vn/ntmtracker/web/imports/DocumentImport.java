@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -121,8 +122,13 @@ class DocumentImport {
 			if (status.statedOn() == null) {
 				throw new ImportRefusedException("import.error.statusDate", row);
 			}
-			stated.note(status.unitCode(), status.statedOn(), status.level(), status.achieved(), status.total(), setCode,
-					sourceOf(document), "/documents/" + document.id());
+			try {
+				stated.note(status.unitCode(), status.statedOn(), status.level(), status.achieved(), status.total(), setCode,
+						sourceOf(document), "/documents/" + document.id());
+			}
+			catch (AccessDeniedException ex) {
+				throw new ImportRefusedException("import.error.statusAccess", row, status.unitCode());
+			}
 		}
 		return document;
 	}

@@ -201,7 +201,8 @@ class DocumentImportController {
 			error = ex.getMessage();
 		}
 		catch (AccessDeniedException ex) {
-			error = text("import.error.statusAccess");
+			// The register's own refusal: the reviewer may not issue documents for the chosen body.
+			error = ex.getMessage() + " " + text("import.nothingSaved");
 		}
 		model.addAttribute("error", error);
 		List<Proposal> proposals = new ArrayList<>();

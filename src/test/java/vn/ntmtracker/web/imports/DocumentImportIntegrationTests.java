@@ -157,7 +157,8 @@ class DocumentImportIntegrationTests {
 		Map<String, Long> before = counts();
 		mvc.perform(save(review, "vpdp-hatinh", "HT-CAMQUANG", "TH-CAMTHACH", "20"))
 			.andExpect(status().isOk()).andExpect(view().name("imports/review"))
-			.andExpect(model().attribute("error", containsString("không có quyền")));
+			.andExpect(model().attribute("error", containsString("không có quyền")))
+			.andExpect(model().attribute("error", containsString("TH-CAMTHACH")));
 		assertThat(counts()).isEqualTo(before);
 	}
 
@@ -167,6 +168,17 @@ class DocumentImportIntegrationTests {
 		Map<String, Long> before = counts();
 		mvc.perform(save(review, "admin", "", "HT-CAMQUANG", "20"))
 			.andExpect(status().isOk()).andExpect(model().attribute("error", containsString("Mục 2")));
+		assertThat(counts()).isEqualTo(before);
+	}
+
+	@Test
+	void anIssuerTheReviewerMayNotActForIsNamedAndNothingIsSaved() throws Exception {
+		Review review = upload("camquang");
+		Map<String, Long> before = counts();
+		mvc.perform(save(review, "camquang", "HT-CAMQUANG", "HT-CAMQUANG", "20"))
+			.andExpect(status().isOk()).andExpect(view().name("imports/review"))
+			.andExpect(model().attribute("error", containsString("Ban Chỉ đạo nông thôn mới huyện Cẩm Xuyên")))
+			.andExpect(model().attribute("error", containsString("Chưa có gì được lưu")));
 		assertThat(counts()).isEqualTo(before);
 	}
 }
