@@ -35,10 +35,12 @@ class UploadLimitFilter extends OncePerRequestFilter {
 	private final MessageSource messages;
 	private final DataSize limit;
 	private final SessionFlashMapManager flash = new SessionFlashMapManager();
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final JsonMapper json;
 
-	UploadLimitFilter(MessageSource messages, @Value("${spring.servlet.multipart.max-file-size}") DataSize limit) {
+	UploadLimitFilter(MessageSource messages, JsonMapper json,
+			@Value("${spring.servlet.multipart.max-file-size}") DataSize limit) {
 		this.messages = messages;
+		this.json = json;
 		this.limit = limit;
 	}
 
