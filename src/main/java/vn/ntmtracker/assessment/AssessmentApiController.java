@@ -1,5 +1,6 @@
 package vn.ntmtracker.assessment;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,10 @@ class AssessmentApiController {
 	private final AssessmentOverview overview;
 	private final StatedStatuses stated;
 
-	AssessmentApiController(Assessments assessments, AssessmentOverview overview, StatedStatuses stated) {
+	private final Clock clock;
+
+	AssessmentApiController(Assessments assessments, AssessmentOverview overview, StatedStatuses stated, Clock clock) {
+		this.clock = clock;
 		this.assessments = assessments;
 		this.stated = stated;
 		this.overview = overview;
@@ -82,10 +86,8 @@ class AssessmentApiController {
 			throw new AssessmentException("setCode và asOf là bắt buộc");
 		}
 		long id = assessments.open(code, request.setCode(), request.setVersion(), request.asOf(),
-				request.kind() == null ? RoundKind.SELF : request.kind(), request.fromRoundId());
-		if (request.values() != null && !request.values().isEmpty()) {
-			assessments.saveValues(id, raw(request.values(), request.evidence()), assessments.round(id).version());
-		}
+				request.kind() == null ? RoundKind.SELF : request.kind(), request.fromRoundId(),
+				request.values() == null ? Map.of() : raw(request.values(), request.evidence()));
 		return ResponseEntity.status(HttpStatus.CREATED).body(RoundSummary.of(assessments.round(id)));
 	}
 
@@ -162,7 +164,7 @@ class AssessmentApiController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@RequestParam(defaultValue = "false") boolean signedOff, @RequestParam(required = false) String filter,
 			@RequestParam(required = false) String sort) {
-		AssessmentOverview.Overview o = overview.of(unit, set, asOf == null ? LocalDate.now() : asOf, signedOff, filter, sort);
+		AssessmentOverview.Overview o = overview.of(unit, set, asOf == null ? LocalDate.now(clock) : asOf, signedOff, filter, sort);
 		List<CriterionHeader> criteria = o.set().criteria().stream().map(c -> new CriterionHeader(c.number(), c.name())).toList();
 		List<OverviewRow> rows = o.rows().stream().map(r -> new OverviewRow(r.unitCode(), r.kind().label() + " " + r.unitName(),
 				r.parentName(), r.roundId(), r.asOf(), r.status(), r.assessed() ? r.achieved() : null,

@@ -1,5 +1,6 @@
 package vn.ntmtracker.assessment;
 
+import java.time.Clock;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -35,8 +36,11 @@ class AssessmentController {
 	private final Units units;
 	private final StatedStatuses stated;
 
+	private final Clock clock;
+
 	AssessmentController(Assessments assessments, AssessmentOverview overview, CriteriaCatalog catalog, Units units,
-			StatedStatuses stated) {
+			StatedStatuses stated, Clock clock) {
+		this.clock = clock;
 		this.assessments = assessments;
 		this.stated = stated;
 		this.overview = overview;
@@ -47,7 +51,7 @@ class AssessmentController {
 	@GetMapping("/units/{code}/assessments")
 	String rounds(@PathVariable String code, Model model) {
 		List<AssessmentRound> rounds = assessments.rounds(code);
-		Unit unit = units.get(code, LocalDate.now());
+		Unit unit = units.get(code, LocalDate.now(clock));
 		model.addAttribute("unit", unit);
 		model.addAttribute("rounds", rounds);
 		model.addAttribute("stated", stated.of(code));
@@ -177,7 +181,7 @@ class AssessmentController {
 		if (unit == null || set == null) {
 			return "assessment/overview";
 		}
-		model.addAttribute("overview", overview.of(unit, set, asOf == null ? LocalDate.now() : asOf, signedOff, filter, sort));
+		model.addAttribute("overview", overview.of(unit, set, asOf == null ? LocalDate.now(clock) : asOf, signedOff, filter, sort));
 		return "assessment/overview";
 	}
 
@@ -186,7 +190,7 @@ class AssessmentController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@RequestParam(defaultValue = "false") boolean signedOff, @RequestParam(required = false) String filter,
 			@RequestParam(required = false) String sort) throws IOException {
-		var data = overview.of(unit, set, asOf == null ? LocalDate.now() : asOf, signedOff, filter, sort);
+		var data = overview.of(unit, set, asOf == null ? LocalDate.now(clock) : asOf, signedOff, filter, sort);
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

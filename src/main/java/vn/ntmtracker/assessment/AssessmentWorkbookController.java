@@ -1,5 +1,6 @@
 package vn.ntmtracker.assessment;
 
+import java.time.Clock;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
@@ -39,7 +40,10 @@ class AssessmentWorkbookController {
 	private final AccessPolicy access;
 	private final AssessmentImport importer;
 
-	AssessmentWorkbookController(CriteriaCatalog catalog, Units units, AccessPolicy access, AssessmentImport importer) {
+	private final Clock clock;
+
+	AssessmentWorkbookController(CriteriaCatalog catalog, Units units, AccessPolicy access, AssessmentImport importer, Clock clock) {
+		this.clock = clock;
 		this.catalog = catalog;
 		this.units = units;
 		this.access = access;
@@ -59,7 +63,7 @@ class AssessmentWorkbookController {
 		access.requireRead(unit);
 		CriteriaSetDefinition definition = version != null ? catalog.definition(set, version)
 				: catalog.current(set).orElseThrow(() -> new AssessmentException("Không có bộ tiêu chí " + set));
-		LocalDate day = asOf == null ? LocalDate.now() : asOf;
+		LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
 		int level = Assessments.levelOf(definition.tier());
 		List<Unit> rows = units.subtree(unit, day).stream().filter(u -> u.level() == level).toList();
 		return ResponseEntity.ok().contentType(XLSX)

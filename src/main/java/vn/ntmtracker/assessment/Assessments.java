@@ -1,5 +1,6 @@
 package vn.ntmtracker.assessment;
 
+import java.time.Clock;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -53,8 +54,11 @@ public class Assessments {
 	private final ApplicationEventPublisher events;
 	private final EvaluationEngine engine = new EvaluationEngine();
 
+	private final Clock clock;
+
 	Assessments(JdbcClient jdbc, NamedParameterJdbcTemplate batch, CriteriaCatalog catalog, Units units,
-			AccessPolicy access, ApplicationEventPublisher events) {
+			AccessPolicy access, ApplicationEventPublisher events, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.catalog = catalog;
@@ -105,6 +109,17 @@ public class Assessments {
 		recompute(id);
 		events.publishEvent(AuditEvent.of(Action.CREATE, "assessment_round", Long.toString(id), unitCode, null,
 				Map.of("set", set.code() + " v" + set.version(), "asOf", asOf.toString(), "kind", kind.name())));
+		return id;
+	}
+
+	/** Opens a round and enters its first values in one transaction: invalid values leave no round behind. */
+	@Transactional
+	public long open(String unitCode, String setCode, Integer setVersion, LocalDate asOf, RoundKind kind,
+			Long fromRoundId, Map<String, ValueInput.Raw> values) {
+		long id = open(unitCode, setCode, setVersion, asOf, kind, fromRoundId);
+		if (!values.isEmpty()) {
+			saveValues(id, values, round(id).version());
+		}
 		return id;
 	}
 

@@ -8,8 +8,6 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,6 +21,7 @@ import vn.ntmtracker.criteria.Criterion;
 import vn.ntmtracker.criteria.Indicator;
 import vn.ntmtracker.security.CurrentUser;
 import vn.ntmtracker.security.UserAccounts;
+import vn.ntmtracker.StartupTask;
 
 /**
  * The seeds' stories as assessment rounds (profile demo), entered through the same service as users, by the
@@ -33,7 +32,7 @@ import vn.ntmtracker.security.UserAccounts;
 @Component
 @Profile("demo")
 @Order(30)
-class AssessmentsDemoData implements ApplicationRunner {
+class AssessmentsDemoData implements StartupTask {
 
 	private static final Logger log = LoggerFactory.getLogger(AssessmentsDemoData.class);
 	private static final String EVIDENCE = "Số liệu minh họa (dữ liệu demo)";
@@ -52,7 +51,7 @@ class AssessmentsDemoData implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void run() {
 		if (jdbc.sql("select count(*) from assessment_round").query(Long.class).single() > 0) {
 			return;
 		}

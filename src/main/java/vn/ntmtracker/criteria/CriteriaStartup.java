@@ -1,14 +1,13 @@
 package vn.ntmtracker.criteria;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import vn.ntmtracker.StartupTask;
 
 /** Loads the criteria set files before anything (demo data included) needs them; a broken file stops start-up. */
 @Component
 @Order(0)
-class CriteriaStartup implements ApplicationRunner {
+class CriteriaStartup implements StartupTask {
 
 	private final CriteriaCatalog catalog;
 
@@ -17,7 +16,7 @@ class CriteriaStartup implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void run() {
 		catalog.loadFiles();
 	}
 }

@@ -1,5 +1,6 @@
 package vn.ntmtracker.directives;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -27,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DailyDigest {
 
 	private static final Logger log = LoggerFactory.getLogger(DailyDigest.class);
-	static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+	static final ZoneId VIETNAM = vn.ntmtracker.TimeConfiguration.VIETNAM;
 
 	private final Reminders reminders;
 	private final JdbcClient jdbc;
@@ -35,10 +36,13 @@ class DailyDigest {
 	private final MessageSource messages;
 	private final Optional<JavaMailSender> mail;
 	private final String from;
+	private final Clock clock;
 
 	DailyDigest(Reminders reminders, JdbcClient jdbc, TransactionTemplate transactions, MessageSource messages,
 			Optional<JavaMailSender> mail,
-			@org.springframework.beans.factory.annotation.Value("${ntm.reminders.from:nhac-viec@ntm-tracker.local}") String from) {
+			@org.springframework.beans.factory.annotation.Value("${ntm.reminders.from:nhac-viec@ntm-tracker.local}") String from,
+			Clock clock) {
+		this.clock = clock;
 		this.reminders = reminders;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
@@ -53,7 +57,7 @@ class DailyDigest {
 			log.info("Daily digest skipped: no SMTP server configured (spring.mail.host)");
 			return;
 		}
-		int sent = send(LocalDate.now(VIETNAM), mail.get());
+		int sent = send(LocalDate.now(clock), mail.get());
 		log.info("Daily digest: {} e-mail(s) sent", sent);
 	}
 

@@ -2,6 +2,10 @@ package vn.ntmtracker.directives;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Optional;
+
+import vn.ntmtracker.extraction.DeadlineWording;
+import vn.ntmtracker.units.SearchKey;
 
 /**
  * A deadline as written ({@code wording}, always kept) and as understood: the last day the work may be
@@ -10,9 +14,9 @@ import java.time.YearMonth;
  */
 record Deadline(Kind kind, String wording, LocalDate due, Recurrence recurrence) {
 
-	enum Kind { NONE, DATE, MONTH, QUARTER, YEAR, RECURRING }
+	enum Kind { NONE, DATE, MONTH, QUARTER, HALF_YEAR, YEAR, RECURRING }
 
-	enum Recurrence { WEEKLY, MONTHLY, QUARTERLY, ONGOING }
+	enum Recurrence { WEEKLY, MONTHLY, QUARTERLY, YEARLY, ONGOING }
 
 	Deadline {
 		if ((kind == Kind.NONE || kind == Kind.RECURRING) != (due == null)) {
@@ -21,6 +25,16 @@ record Deadline(Kind kind, String wording, LocalDate due, Recurrence recurrence)
 		if ((kind == Kind.RECURRING) != (recurrence != null)) {
 			throw new IllegalArgumentException("recurrence only for recurring deadlines");
 		}
+	}
+
+	/**
+	 * Reads the wording with the application's one deadline reader ({@link DeadlineWording}); {@code year} is the
+	 * year of the document the directive belongs to, for "trước 30/6" and "cuối năm". Empty when unreadable.
+	 */
+	static Optional<Deadline> read(String wording, int year) {
+		String kept = wording == null || wording.isBlank() ? null : SearchKey.clean(wording);
+		return DeadlineWording.read(wording, year).map(reading -> new Deadline(Kind.valueOf(reading.kind().name()),
+				kept, reading.due(), reading.recurrence() == null ? null : Recurrence.valueOf(reading.recurrence().name())));
 	}
 
 	static Deadline none() {

@@ -1,5 +1,6 @@
 package vn.ntmtracker.directives;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
@@ -34,8 +35,11 @@ class DirectiveApiController {
 	private final Attachments attachments;
 	private final Units units;
 
+	private final Clock clock;
+
 	DirectiveApiController(DirectiveQueries queries, DirectiveDesk desk, DirectiveAccess access, DirectiveStore store,
-			Attachments attachments, Units units) {
+			Attachments attachments, Units units, Clock clock) {
+		this.clock = clock;
 		this.queries = queries;
 		this.desk = desk;
 		this.access = access;
@@ -108,7 +112,7 @@ class DirectiveApiController {
 	@PostMapping("/directives/{id}/progress")
 	@Operation(summary = "Report progress (lead or cooperating body), optionally with a PDF/DOCX/TXT attachment ≤ 10 MB")
 	Detail progress(@PathVariable long id, @RequestBody ProgressPayload body) {
-		visible(id, LocalDate.now());
+		visible(id, LocalDate.now(clock));
 		desk.reportProgress(id, body.version(), required(body.on()), body.note(), body.percent(),
 				body.attachment() == null ? null : body.attachment().upload());
 		return get(id, null);
@@ -117,7 +121,7 @@ class DirectiveApiController {
 	@PostMapping("/directives/{id}/extensions")
 	@Operation(summary = "Extend the deadline (issuer): new wording, e.g. \"trước ngày 15/4/2024\", with a reason; the old one stays in the history")
 	Detail extend(@PathVariable long id, @RequestBody ExtensionPayload body) {
-		visible(id, LocalDate.now());
+		visible(id, LocalDate.now(clock));
 		desk.extend(id, body.version(), body.deadline(), required(body.grantedOn()), body.reason());
 		return get(id, null);
 	}
@@ -125,7 +129,7 @@ class DirectiveApiController {
 	@PostMapping("/directives/{id}/completion")
 	@Operation(summary = "Report completion (lead body) with evidence: a text and/or an attachment; required where the directive demands evidence")
 	Detail complete(@PathVariable long id, @RequestBody CompletionPayload body) {
-		visible(id, LocalDate.now());
+		visible(id, LocalDate.now(clock));
 		desk.complete(id, body.version(), required(body.on()), body.evidence(),
 				body.attachment() == null ? null : body.attachment().upload());
 		return get(id, null);
@@ -134,7 +138,7 @@ class DirectiveApiController {
 	@PostMapping("/directives/{id}/acceptance")
 	@Operation(summary = "Accept a reported completion (issuer)")
 	Detail accept(@PathVariable long id, @RequestBody DecisionPayload body) {
-		visible(id, LocalDate.now());
+		visible(id, LocalDate.now(clock));
 		desk.accept(id, body.version(), required(body.on()));
 		return get(id, null);
 	}
@@ -142,7 +146,7 @@ class DirectiveApiController {
 	@PostMapping("/directives/{id}/return")
 	@Operation(summary = "Return a reported completion for rework with a reason (issuer); the directive is open again")
 	Detail returnForRework(@PathVariable long id, @RequestBody DecisionPayload body) {
-		visible(id, LocalDate.now());
+		visible(id, LocalDate.now(clock));
 		desk.returnForRework(id, body.version(), required(body.on()), body.reason());
 		return get(id, null);
 	}
@@ -218,7 +222,7 @@ class DirectiveApiController {
 		return day;
 	}
 
-	private static LocalDate day(LocalDate asOf) {
-		return asOf == null ? LocalDate.now() : asOf;
+	private LocalDate day(LocalDate asOf) {
+		return asOf == null ? LocalDate.now(clock) : asOf;
 	}
 }

@@ -1,5 +1,6 @@
 package vn.ntmtracker.directives;
 
+import java.time.Clock;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -38,8 +39,11 @@ class DirectiveController {
 	private final DirectiveMessages messages;
 	private final Units units;
 
+	private final Clock clock;
+
 	DirectiveController(DirectiveQueries queries, DirectiveDesk desk, DirectiveAccess access, DirectiveStore store,
-			Organisations organisations, Attachments attachments, DirectiveMessages messages, Units units) {
+			Organisations organisations, Attachments attachments, DirectiveMessages messages, Units units, Clock clock) {
+		this.clock = clock;
 		this.queries = queries;
 		this.desk = desk;
 		this.access = access;
@@ -56,7 +60,7 @@ class DirectiveController {
 			@RequestParam(required = false) String criterion, @RequestParam(required = false) Bucket bucket,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@RequestParam(defaultValue = "0") int page, Model model) {
-		LocalDate day = asOf == null ? LocalDate.now() : asOf;
+		LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
 		List<Organisation> myOrganisations = access.currentOrganisations();
 		boolean onlyMine = mine != null ? mine
 				: myOrganisations.size() > 0 && q == null && unit == null && organisation == null && criterion == null;
@@ -89,7 +93,7 @@ class DirectiveController {
 	@GetMapping("/directives/{id}")
 	String show(@PathVariable long id,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf, Model model) {
-		LocalDate day = asOf == null ? LocalDate.now() : asOf;
+		LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
 		DirectiveRow row = queries.one(id, access.reach(), day);
 		Directive directive = store.load(id);
 		model.addAttribute("d", row);
@@ -103,7 +107,7 @@ class DirectiveController {
 		model.addAttribute("mayReport", desk.mayReport(directive));
 		model.addAttribute("mayComplete", desk.mayComplete(directive));
 		model.addAttribute("mayDecide", desk.mayDecide(directive));
-		model.addAttribute("today", LocalDate.now());
+		model.addAttribute("today", LocalDate.now(clock));
 		return "directives/show";
 	}
 
@@ -146,7 +150,7 @@ class DirectiveController {
 
 	@GetMapping("/directives/{id}/attachments/{attachmentId}")
 	ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachmentId) {
-		queries.one(id, access.reach(), LocalDate.now());
+		queries.one(id, access.reach(), LocalDate.now(clock));
 		return DocumentApiController.download(attachments.content(attachmentId)
 			.filter(c -> c.eventId() != null && attachments.directiveOfEvent(c.eventId()).orElse(-1L) == id)
 			.orElseThrow(() -> new DirectiveNotFoundException(id)));
@@ -155,7 +159,7 @@ class DirectiveController {
 	@GetMapping("/directives/calendar")
 	String calendar(@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
 			@RequestParam(required = false) String unit, @RequestParam(defaultValue = "false") boolean mine, Model model) {
-		YearMonth shown = month == null ? YearMonth.now() : month;
+		YearMonth shown = month == null ? YearMonth.now(clock) : month;
 		if (unit != null && !unit.isBlank()) {
 			units.get(unit, shown.atEndOfMonth());
 			access.requireRead(unit);
@@ -177,7 +181,7 @@ class DirectiveController {
 	String summary(@RequestParam(required = false) String unit,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@RequestParam(defaultValue = "ASSIGNEE") DirectiveQueries.GroupBy by, Model model) {
-		LocalDate day = asOf == null ? LocalDate.now() : asOf;
+		LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
 		String code = unit != null && !unit.isBlank() ? unit : access.defaultUnit(day).orElse(null);
 		model.addAttribute("asOf", day);
 		model.addAttribute("by", by);

@@ -72,7 +72,7 @@ class DirectiveDesk {
 				throw new DirectiveRuleException("document.error.unit", code);
 			}
 		}
-		Deadline deadline = DeadlineParser.parse(form.deadline())
+		Deadline deadline = Deadline.read(form.deadline(), document.issuedYear())
 			.orElseThrow(() -> new DirectiveRuleException("directive.error.deadlineUnreadable", form.deadline()));
 		LocalDate assignedOn = form.assignedOn() != null ? form.assignedOn() : document.issuedOn();
 		if (assignedOn == null) {
@@ -107,7 +107,7 @@ class DirectiveDesk {
 		Directive directive = store.load(id);
 		requireIssuer(directive);
 		requireVersion(directive, version);
-		Deadline deadline = DeadlineParser.parse(newDeadline)
+		Deadline deadline = Deadline.read(newDeadline, grantedOn == null ? directive.assignedOn().getYear() : grantedOn.getYear())
 			.orElseThrow(() -> new DirectiveRuleException("directive.error.deadlineUnreadable", newDeadline));
 		Snapshot before = Snapshot.of(directive);
 		save(directive, directive.extend(deadline, grantedOn, reason), before, null);

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A new directive or request as entered: the deadline is the original wording ("trước ngày 25/3/2024"),
- * read by {@link DeadlineParser}; {@code assignedOn} defaults to the document's date.
+ * read by {@link Deadline#read}; {@code assignedOn} defaults to the document's date.
  */
 public record DirectiveForm(Directive.Kind kind, String ref, String text, String requestText, String raisedByUnit, Long leadId,
 		List<Long> cooperatingIds, String person, List<String> unitCodes, String setCode, String criterionNumber,

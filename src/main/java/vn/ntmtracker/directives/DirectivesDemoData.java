@@ -7,8 +7,6 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -17,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import vn.ntmtracker.security.CurrentUser;
 import vn.ntmtracker.security.UserAccounts;
+import vn.ntmtracker.StartupTask;
 
 /**
  * Demo documents (profile {@code demo} only), entered through the same services users have: seed 002 (the
@@ -27,7 +26,7 @@ import vn.ntmtracker.security.UserAccounts;
 @Component
 @Profile("demo")
 @Order(20)
-class DirectivesDemoData implements ApplicationRunner {
+class DirectivesDemoData implements StartupTask {
 
 	private static final Logger log = LoggerFactory.getLogger(DirectivesDemoData.class);
 
@@ -49,7 +48,7 @@ class DirectivesDemoData implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void run() {
 		if (organisations.findByCode("CX-BCD").isPresent()) {
 			return;
 		}

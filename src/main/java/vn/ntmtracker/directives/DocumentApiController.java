@@ -1,5 +1,6 @@
 package vn.ntmtracker.directives;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -33,8 +34,11 @@ class DocumentApiController {
 	private final Attachments attachments;
 	private final Organisations organisations;
 
+	private final Clock clock;
+
 	DocumentApiController(DocumentRegister register, DirectiveDesk desk, DirectiveQueries queries, DirectiveAccess access,
-			Attachments attachments, Organisations organisations) {
+			Attachments attachments, Organisations organisations, Clock clock) {
+		this.clock = clock;
 		this.register = register;
 		this.desk = desk;
 		this.queries = queries;
@@ -106,7 +110,7 @@ class DocumentApiController {
 	@Operation(summary = "Add a directive or request (kind REQUEST with raisedByUnit and requestText) to a document; the deadline is the original wording")
 	ResponseEntity<DirectiveRow> addDirective(@PathVariable long id, @RequestBody DirectiveForm body) {
 		long directiveId = desk.create(id, body);
-		return ResponseEntity.status(HttpStatus.CREATED).body(queries.one(directiveId, access.reach(), LocalDate.now()));
+		return ResponseEntity.status(HttpStatus.CREATED).body(queries.one(directiveId, access.reach(), LocalDate.now(clock)));
 	}
 
 	@GetMapping("/documents/{id}/progress")
@@ -114,7 +118,7 @@ class DocumentApiController {
 	Progress progress(@PathVariable long id,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
 		Document document = register.readable(id);
-		LocalDate day = asOf == null ? LocalDate.now() : asOf;
+		LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
 		List<DirectiveRow> rows = queries.find(DirectiveFilter.asOf(day).forDocument(id), access.reach(), access.myOrganisations());
 		return new Progress(document, DirectiveQueries.count(rows), rows);
 	}
@@ -132,7 +136,7 @@ class DocumentApiController {
 	@GetMapping("/directives/{id}/attachments/{attachmentId}")
 	@Operation(summary = "Download an attachment of a directive's progress report or completion")
 	ResponseEntity<byte[]> directiveAttachment(@PathVariable long id, @PathVariable long attachmentId) {
-		queries.one(id, access.reach(), LocalDate.now());
+		queries.one(id, access.reach(), LocalDate.now(clock));
 		Attachments.Content content = attachments.content(attachmentId)
 			.filter(c -> c.eventId() != null && attachments.directiveOfEvent(c.eventId()).orElse(-1L) == id)
 			.orElseThrow(() -> new DirectiveNotFoundException(id));

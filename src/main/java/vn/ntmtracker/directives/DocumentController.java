@@ -1,5 +1,6 @@
 package vn.ntmtracker.directives;
 
+import java.time.Clock;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,8 +31,11 @@ class DocumentController {
 	private final Attachments attachments;
 	private final DirectiveMessages messages;
 
+	private final Clock clock;
+
 	DocumentController(DocumentRegister register, DirectiveDesk desk, DirectiveQueries queries, DirectiveAccess access,
-			Organisations organisations, Attachments attachments, DirectiveMessages messages) {
+			Organisations organisations, Attachments attachments, DirectiveMessages messages, Clock clock) {
+		this.clock = clock;
 		this.register = register;
 		this.desk = desk;
 		this.queries = queries;
@@ -128,7 +132,7 @@ class DocumentController {
 	String show(@PathVariable long id,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf, Model model) {
 		Document document = register.readable(id);
-		LocalDate day = asOf == null ? LocalDate.now() : asOf;
+		LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
 		List<DirectiveRow> rows = queries.find(DirectiveFilter.asOf(day).forDocument(id), access.reach(), access.myOrganisations());
 		rows = new ArrayList<>(rows);
 		rows.sort(java.util.Comparator.comparing(DirectiveRow::id));

@@ -1,5 +1,6 @@
 package vn.ntmtracker.directives;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
@@ -25,7 +26,10 @@ class ReminderController {
 	private final DirectiveAccess access;
 	private final DirectiveMessages messages;
 
-	ReminderController(Reminders reminders, DirectiveAccess access, DirectiveMessages messages) {
+	private final Clock clock;
+
+	ReminderController(Reminders reminders, DirectiveAccess access, DirectiveMessages messages, Clock clock) {
+		this.clock = clock;
 		this.reminders = reminders;
 		this.access = access;
 		this.messages = messages;
@@ -35,7 +39,7 @@ class ReminderController {
 	String settings(Model model) {
 		String user = access.username();
 		model.addAttribute("subscription", reminders.of(user));
-		model.addAttribute("due", reminders.due(user, LocalDate.now(DailyDigest.VIETNAM)));
+		model.addAttribute("due", reminders.due(user, LocalDate.now(clock)));
 		return "directives/reminders";
 	}
 
@@ -70,7 +74,7 @@ class ReminderController {
 	ResponseEntity<String> feed(@PathVariable String token) {
 		return reminders.userOfToken(token)
 			.map(user -> ResponseEntity.ok().contentType(new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8))
-				.body(ICalFeed.render(reminders.openWork(user, LocalDate.now(DailyDigest.VIETNAM)), OffsetDateTime.now())))
+				.body(ICalFeed.render(reminders.openWork(user, LocalDate.now(clock)), OffsetDateTime.now(clock))))
 			.orElseGet(() -> ResponseEntity.notFound().build());
 	}
 }

@@ -1,5 +1,6 @@
 package vn.ntmtracker.directives;
 
+import java.time.Clock;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -36,7 +37,10 @@ class Reminders {
 	private final DirectiveQueries queries;
 	private final ApplicationEventPublisher events;
 
-	Reminders(JdbcClient jdbc, Organisations organisations, DirectiveQueries queries, ApplicationEventPublisher events) {
+	private final Clock clock;
+
+	Reminders(JdbcClient jdbc, Organisations organisations, DirectiveQueries queries, ApplicationEventPublisher events, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.organisations = organisations;
 		this.queries = queries;

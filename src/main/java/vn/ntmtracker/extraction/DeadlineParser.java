@@ -217,14 +217,39 @@ final class DeadlineParser {
 
 	/** The date one temporal expression stands for, whatever words surround it ("quý II/2023" → 2023-06-30). */
 	static Optional<LocalDate> parseExpression(String expression, int documentYear) {
+		return readExpression(expression, documentYear).map(Dated::date);
+	}
+
+	/** A date and the length of the period it ends: "quý II/2023" is the quarter ending 2023-06-30. */
+	record Dated(LocalDate date, DeadlineWording.Kind kind) {
+	}
+
+	/** The first date one temporal expression stands for, with the kind of period its wording names. */
+	static Optional<Dated> readExpression(String expression, int documentYear) {
 		Matcher m = ATOM.matcher(TextNormalizer.lowerSameLength(expression));
 		while (m.find()) {
 			LocalDate date = dateOf(m, documentYear);
 			if (date != null) {
-				return Optional.of(date);
+				return Optional.of(new Dated(date, kindOf(m)));
 			}
 		}
 		return Optional.empty();
+	}
+
+	private static DeadlineWording.Kind kindOf(Matcher m) {
+		if (m.group("half") != null) {
+			return DeadlineWording.Kind.HALF_YEAR;
+		}
+		if (m.group("month") != null) {
+			return DeadlineWording.Kind.MONTH;
+		}
+		if (m.group("quarter") != null) {
+			return DeadlineWording.Kind.QUARTER;
+		}
+		if (m.group("year") != null || m.group("yearend") != null) {
+			return DeadlineWording.Kind.YEAR;
+		}
+		return DeadlineWording.Kind.DATE;
 	}
 
 	private static LocalDate dateOf(Matcher m, int documentYear) {

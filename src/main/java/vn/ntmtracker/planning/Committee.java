@@ -1,5 +1,6 @@
 package vn.ntmtracker.planning;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
@@ -31,7 +32,10 @@ public class Committee {
 	private final AccessPolicy access;
 	private final ApplicationEventPublisher events;
 
-	Committee(JdbcClient jdbc, Units units, AccessPolicy access, ApplicationEventPublisher events) {
+	private final Clock clock;
+
+	Committee(JdbcClient jdbc, Units units, AccessPolicy access, ApplicationEventPublisher events, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.units = units;
 		this.access = access;
@@ -106,7 +110,7 @@ public class Committee {
 		if (criterion == null && village == null) {
 			throw new PlanException("Cần chọn tiêu chí hoặc thôn được phân công");
 		}
-		if (village != null && units.children(unitCode, LocalDate.now()).stream().map(Unit::code).noneMatch(village::equals)) {
+		if (village != null && units.children(unitCode, LocalDate.now(clock)).stream().map(Unit::code).noneMatch(village::equals)) {
 			throw new PlanException("Thôn " + village + " không thuộc đơn vị " + unitCode);
 		}
 		jdbc.sql("insert into committee_assignment (member_id, criterion_number, village_code) values (:member, :criterion, :village)")
@@ -126,7 +130,7 @@ public class Committee {
 		if (cleanDone == null) {
 			throw new PlanException("Cần ghi kết quả đã làm trong tuần");
 		}
-		LocalDate monday = (week == null ? LocalDate.now() : week).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+		LocalDate monday = (week == null ? LocalDate.now(clock) : week).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
 		jdbc.sql("""
 				insert into committee_weekly_report (member_id, week_start, done, problems, created_by)
 				values (:member, :week, :done, :problems, :user)

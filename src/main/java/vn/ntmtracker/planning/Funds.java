@@ -1,5 +1,6 @@
 package vn.ntmtracker.planning;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -27,7 +28,10 @@ public class Funds {
 	private final AccessPolicy access;
 	private final ApplicationEventPublisher events;
 
-	Funds(JdbcClient jdbc, AccessPolicy access, ApplicationEventPublisher events) {
+	private final Clock clock;
+
+	Funds(JdbcClient jdbc, AccessPolicy access, ApplicationEventPublisher events, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.access = access;
 		this.events = events;
@@ -55,7 +59,7 @@ public class Funds {
 	public long record(String unitCode, FundInput input) {
 		access.requireWrite(unitCode);
 		List<String> problems = new ArrayList<>();
-		if (input.year() == null || input.year() < 2000 || input.year() > LocalDate.now().getYear() + 5) {
+		if (input.year() == null || input.year() < 2000 || input.year() > LocalDate.now(clock).getYear() + 5) {
 			problems.add("Năm không hợp lệ: " + input.year());
 		}
 		if (input.source() == null) {

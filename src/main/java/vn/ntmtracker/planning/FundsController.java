@@ -1,5 +1,6 @@
 package vn.ntmtracker.planning;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,10 @@ class FundsController {
 	private final Units units;
 	private final AccessPolicy access;
 
-	FundsController(Funds funds, Committee committee, Units units, AccessPolicy access) {
+	private final Clock clock;
+
+	FundsController(Funds funds, Committee committee, Units units, AccessPolicy access, Clock clock) {
+		this.clock = clock;
 		this.funds = funds;
 		this.committee = committee;
 		this.units = units;
@@ -34,8 +38,8 @@ class FundsController {
 	@GetMapping("/units/{code}/funds")
 	String funds(@PathVariable String code, @RequestParam(required = false) Integer year, Model model) {
 		List<Integer> years = funds.years(code);
-		int shown = year != null ? year : years.isEmpty() ? LocalDate.now().getYear() : years.get(0);
-		model.addAttribute("unit", units.get(code, LocalDate.now()));
+		int shown = year != null ? year : years.isEmpty() ? LocalDate.now(clock).getYear() : years.get(0);
+		model.addAttribute("unit", units.get(code, LocalDate.now(clock)));
 		model.addAttribute("year", shown);
 		model.addAttribute("years", years);
 		model.addAttribute("summary", funds.summary(code, shown));
@@ -67,10 +71,10 @@ class FundsController {
 
 	@GetMapping("/units/{code}/committee")
 	String committee(@PathVariable String code, Model model) {
-		model.addAttribute("unit", units.get(code, LocalDate.now()));
+		model.addAttribute("unit", units.get(code, LocalDate.now(clock)));
 		model.addAttribute("members", committee.members(code));
 		model.addAttribute("reports", committee.reports(code));
-		List<vn.ntmtracker.units.Unit> villages = units.children(code, LocalDate.now());
+		List<vn.ntmtracker.units.Unit> villages = units.children(code, LocalDate.now(clock));
 		model.addAttribute("villages", villages);
 		model.addAttribute("villageNames", villages.stream()
 			.collect(java.util.stream.Collectors.toMap(vn.ntmtracker.units.Unit::code, vn.ntmtracker.units.Unit::name)));

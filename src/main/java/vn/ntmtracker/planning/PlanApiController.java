@@ -1,5 +1,6 @@
 package vn.ntmtracker.planning;
 
+import java.time.Clock;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -29,7 +30,10 @@ class PlanApiController {
 	private final Funds funds;
 	private final Committee committee;
 
-	PlanApiController(Plans plans, Funds funds, Committee committee) {
+	private final Clock clock;
+
+	PlanApiController(Plans plans, Funds funds, Committee committee, Clock clock) {
+		this.clock = clock;
 		this.plans = plans;
 		this.funds = funds;
 		this.committee = committee;
@@ -49,11 +53,11 @@ class PlanApiController {
 			String recurrence, String leadBody, String leadPerson, String cooperating, long totalCost,
 			Map<FundingSource, Long> costs, TaskStatus status, int percentDone, boolean overdue, int version) {
 
-		static TaskView of(PlanTask t) {
+		static TaskView of(PlanTask t, LocalDate today) {
 			return new TaskView(t.id(), t.planId(), t.criterionNumber(), t.indicatorCode(), t.description(), t.kind(),
 					t.siteClearance(), t.volumeQuantity(), t.volumeUnit(), t.start(), t.deadline(), t.recurrence(), t.leadBody(),
 					t.leadPerson(), t.cooperating(), t.totalCost(), t.costs(), t.status(), t.percentDone(),
-					t.overdue(LocalDate.now()), t.version());
+					t.overdue(today), t.version());
 		}
 	}
 
@@ -117,9 +121,9 @@ class PlanApiController {
 		Map<Integer, Long> byCriterion = new LinkedHashMap<>();
 		rollup.criteria().stream().filter(c -> c.number() != null).forEach(c -> byCriterion.put(c.number(), c.cost()));
 		PlanRollup.Schedule s = rollup.schedule();
-		return new PlanDetail(PlanSummary.of(view.plan()), view.tasks().stream().map(TaskView::of).toList(),
+		return new PlanDetail(PlanSummary.of(view.plan()), view.tasks().stream().map(t -> TaskView.of(t, LocalDate.now(clock))).toList(),
 				rollup.villages().stream().map(v -> new VillageRollup(PlanSummary.of(v.plan()), v.unitName(),
-						v.tasks().stream().map(TaskView::of).toList(), v.cost())).toList(),
+						v.tasks().stream().map(t -> TaskView.of(t, LocalDate.now(clock))).toList(), v.cost())).toList(),
 				rollup.costBySource(), rollup.totalCost(), byCriterion, view.latestRound().map(r -> r.id()).orElse(null),
 				rollup.gaps().orElse(null), new Schedule(s.remaining(), s.overdue(), s.late().size(), s.withoutDeadline(),
 						s.latestDeadline(), s.fits()), view.changes());
@@ -131,7 +135,7 @@ class PlanApiController {
 		Plans.TaskSaved saved = plans.addTask(id, new TaskDraft(r.criterionNumber(), r.indicatorCode(), r.description(), r.kind(),
 				r.siteClearance(), r.volumeQuantity(), r.volumeUnit(), r.start(), r.deadline(), r.recurrence(), r.leadBody(),
 				r.leadPerson(), r.cooperating(), r.totalCost(), r.costs()), r.planVersion());
-		return ResponseEntity.status(HttpStatus.CREATED).body(new TaskCreated(TaskView.of(saved.task()), saved.warnings()));
+		return ResponseEntity.status(HttpStatus.CREATED).body(new TaskCreated(TaskView.of(saved.task(), LocalDate.now(clock)), saved.warnings()));
 	}
 
 	@PostMapping("/api/tasks/{id}/progress")
@@ -141,7 +145,7 @@ class PlanApiController {
 			throw new PlanException("version và percentDone là bắt buộc");
 		}
 		return TaskView.of(plans.reportProgress(id, new Plans.ProgressInput(r.percentDone(), r.reportedOn(), r.note(), r.attachment()),
-				r.version()));
+				r.version()), LocalDate.now(clock));
 	}
 
 	@PostMapping("/api/plans/{id}/approve")

@@ -1,5 +1,6 @@
 package vn.ntmtracker.planning;
 
+import java.time.Clock;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -40,7 +41,10 @@ class PlanController {
 	private final Units units;
 	private final AccessPolicy access;
 
-	PlanController(Plans plans, CriteriaCatalog catalog, Units units, AccessPolicy access) {
+	private final Clock clock;
+
+	PlanController(Plans plans, CriteriaCatalog catalog, Units units, AccessPolicy access, Clock clock) {
+		this.clock = clock;
 		this.plans = plans;
 		this.catalog = catalog;
 		this.units = units;
@@ -60,14 +64,14 @@ class PlanController {
 
 	@GetMapping("/tasks/mine")
 	String myTasks(Model model) {
-		model.addAttribute("tasks", plans.openTasks(LocalDate.now()));
+		model.addAttribute("tasks", plans.openTasks(LocalDate.now(clock)));
 		return "planning/my-tasks";
 	}
 
 	@GetMapping("/units/{code}/plans")
 	String list(@PathVariable String code, Model model) {
 		List<Plan> list = plans.list(code);
-		Unit unit = units.get(code, LocalDate.now());
+		Unit unit = units.get(code, LocalDate.now(clock));
 		model.addAttribute("unit", unit);
 		model.addAttribute("plans", list);
 		model.addAttribute("canWrite", access.canWrite(code));

@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,6 +20,7 @@ import static vn.ntmtracker.planning.FundingSource.NGAN_SACH_HUYEN;
 import static vn.ntmtracker.planning.FundingSource.NGAN_SACH_TINH;
 import static vn.ntmtracker.planning.FundingSource.NGAN_SACH_XA;
 import static vn.ntmtracker.planning.FundingSource.NHAN_DAN;
+import vn.ntmtracker.StartupTask;
 
 /**
  * The seeds' stories as plans (profile demo), entered through the services by the accounts that would do it:
@@ -33,7 +32,7 @@ import static vn.ntmtracker.planning.FundingSource.NHAN_DAN;
 @Component
 @Profile("demo")
 @Order(40)
-class PlanningDemoData implements ApplicationRunner {
+class PlanningDemoData implements StartupTask {
 
 	static final String COMMUNE_SET = "HT-2022-XA-NTM-NC";
 	static final String VILLAGE_SET = "HT-2022-KDC-NTM-KM";
@@ -53,7 +52,7 @@ class PlanningDemoData implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void run() {
 		if (jdbc.sql("select count(*) from plan").query(Long.class).single() > 0) {
 			return;
 		}

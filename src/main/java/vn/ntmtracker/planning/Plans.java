@@ -1,5 +1,6 @@
 package vn.ntmtracker.planning;
 
+import java.time.Clock;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -48,8 +49,11 @@ public class Plans {
 	private final ApplicationEventPublisher events;
 	private final JsonMapper json = JsonMapper.builder().build();
 
+	private final Clock clock;
+
 	Plans(JdbcClient jdbc, CriteriaCatalog catalog, Units units, Assessments assessments, AccessPolicy access,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.catalog = catalog;
 		this.units = units;
@@ -141,7 +145,7 @@ public class Plans {
 		Optional<AssessmentRound> latest = latestRound(plan);
 		Optional<List<Integer>> unmet = latest.map(r -> assessments.evaluation(r).unmetCriteria());
 		Map<Integer, String> names = set.criteria().stream().collect(Collectors.toMap(Criterion::number, Criterion::name));
-		PlanRollup rollup = PlanRollup.of(plan, tasks, villages, names, unmet, LocalDate.now());
+		PlanRollup rollup = PlanRollup.of(plan, tasks, villages, names, unmet, LocalDate.now(clock));
 		return new PlanView(plan, unit, set, tasks, rollup, latest, changes(plan, tasks), access.canWrite(plan.unitCode()), canApprove(plan),
 				approverBody(plan), progress(id));
 	}
@@ -270,7 +274,7 @@ public class Plans {
 		Plan plan = plan(task.planId());
 		access.requireWrite(plan.unitCode());
 		TaskRules.checkPercent(input.percentDone());
-		LocalDate on = input.reportedOn() == null ? LocalDate.now() : input.reportedOn();
+		LocalDate on = input.reportedOn() == null ? LocalDate.now(clock) : input.reportedOn();
 		TaskStatus status = TaskStatus.of(input.percentDone());
 		int updated = jdbc.sql("""
 				update plan_task set percent_done = :percent, status = :status, version = version + 1, updated_by = :user,
@@ -302,7 +306,7 @@ public class Plans {
 		requireApprover(plan);
 		PlanStatus next = plan.status().approve();
 		String approvedBody = TaskDraft.clean(body) == null ? approverBody(plan) : TaskDraft.clean(body);
-		LocalDate approvedOn = on == null ? LocalDate.now() : on;
+		LocalDate approvedOn = on == null ? LocalDate.now(clock) : on;
 		int updated = jdbc.sql("""
 				update plan set status = :status, approved_body = :body, approved_by = :user, approved_on = :on,
 				    version = version + 1, updated_by = :user, updated_at = now() where id = :id and version = :expected""")

@@ -1,5 +1,6 @@
 package vn.ntmtracker.security;
 
+import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,7 +31,10 @@ public class ApiTokens {
 	private final UserAccounts accounts;
 	private final ApplicationEventPublisher events;
 
-	ApiTokens(JdbcClient jdbc, UserAccounts accounts, ApplicationEventPublisher events) {
+	private final Clock clock;
+
+	ApiTokens(JdbcClient jdbc, UserAccounts accounts, ApplicationEventPublisher events, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.events = events;

@@ -22,7 +22,7 @@ import vn.ntmtracker.AuditEvent;
 @Component
 public class AuditLog {
 
-	static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+	static final ZoneId VIETNAM = vn.ntmtracker.TimeConfiguration.VIETNAM;
 
 	private final JdbcClient jdbc;
 	private final NamedParameterJdbcTemplate batch;

@@ -3,17 +3,16 @@ package vn.ntmtracker.security;
 import java.util.List;
 import java.util.Set;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import vn.ntmtracker.StartupTask;
 
 /** Documented demo accounts (profile {@code demo} only), all with the password {@code ntm-demo}. */
 @Component
 @Profile("demo")
 @Order(2)
-class DemoAccounts implements ApplicationRunner {
+class DemoAccounts implements StartupTask {
 
 	static final String PASSWORD = "ntm-demo";
 
@@ -45,7 +44,7 @@ class DemoAccounts implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void run() {
 		for (Account account : ACCOUNTS) {
 			if (accounts.find(account.username()).isEmpty()) {
 				accounts.create(account.username(), account.displayName(), PASSWORD, false,

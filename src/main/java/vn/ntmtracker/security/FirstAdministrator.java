@@ -5,12 +5,11 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import vn.ntmtracker.StartupTask;
 
 /**
  * No default password in production: on the first start without users, an administrator {@code admin} is
@@ -20,7 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Profile("!demo")
 @Order(10)
-class FirstAdministrator implements ApplicationRunner {
+class FirstAdministrator implements StartupTask {
 
 	private static final Logger log = LoggerFactory.getLogger(FirstAdministrator.class);
 	private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
@@ -34,7 +33,7 @@ class FirstAdministrator implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void run() {
 		if (accounts.count() > 0) {
 			return;
 		}

@@ -52,7 +52,8 @@ class SecurityConfig {
 	SecurityFilterChain pages(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
-						"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/ical/**")
+						"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/ical/**", "/actuator/health",
+						"/actuator/health/liveness", "/actuator/health/readiness")
 				.permitAll()
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(new LoginFailureHandler()))

@@ -1,5 +1,6 @@
 package vn.ntmtracker.security;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -34,7 +35,10 @@ public class UserAccounts implements UserDetailsService {
 	private final PasswordEncoder passwords;
 	private final ApplicationEventPublisher events;
 
-	UserAccounts(JdbcClient jdbc, PasswordEncoder passwords, ApplicationEventPublisher events) {
+	private final Clock clock;
+
+	UserAccounts(JdbcClient jdbc, PasswordEncoder passwords, ApplicationEventPublisher events, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.events = events;
@@ -48,9 +52,9 @@ public class UserAccounts implements UserDetailsService {
 	public java.util.Optional<CurrentUser> find(String username) {
 		return jdbc.sql("""
 				select id, username, display_name, password_hash, enabled, must_change_password,
-				       locked_until is not null and locked_until > now() as locked
+				       locked_until is not null and locked_until > :now as locked
 				from app_user where username = :username""")
-			.param("username", username)
+			.param("username", username).param("now", OffsetDateTime.now(clock))
 			.query((rs, i) -> new CurrentUser(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
 					rs.getString("password_hash"), rs.getBoolean("enabled"), rs.getBoolean("locked"),
 					rs.getBoolean("must_change_password"), grants(rs.getLong("id"))))
@@ -116,7 +120,7 @@ public class UserAccounts implements UserDetailsService {
 				update app_user set failed_attempts = failed_attempts + 1,
 				       locked_until = case when failed_attempts + 1 >= :max then :until else locked_until end
 				where username = :username""")
-			.param("max", MAX_FAILURES).param("until", OffsetDateTime.now().plus(LOCKOUT))
+			.param("max", MAX_FAILURES).param("until", OffsetDateTime.now(clock).plus(LOCKOUT))
 			.param("username", username).update();
 	}
 

@@ -1,5 +1,6 @@
 package vn.ntmtracker.units;
 
+import java.time.Clock;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.LocalDate;
@@ -30,7 +31,10 @@ class UnitApiController {
 	private final UnitWriter writer;
 	private final UnitScopeProvider scopes;
 
-	UnitApiController(Units units, UnitWriter writer, UnitScopeProvider scopes) {
+	private final Clock clock;
+
+	UnitApiController(Units units, UnitWriter writer, UnitScopeProvider scopes, Clock clock) {
+		this.clock = clock;
 		this.units = units;
 		this.writer = writer;
 		this.scopes = scopes;
@@ -78,7 +82,7 @@ class UnitApiController {
 	@GetMapping("/{code}/history")
 	@Operation(summary = "Names, parents, classifications, merges and splits over the unit's life")
 	UnitHistory history(@PathVariable String code) {
-		units.get(code, LocalDate.now());
+		units.get(code, LocalDate.now(clock));
 		requireRead(code);
 		return units.history(code);
 	}
@@ -118,8 +122,8 @@ class UnitApiController {
 		}
 	}
 
-	private static LocalDate day(LocalDate asOf) {
-		return asOf == null ? LocalDate.now() : asOf;
+	private LocalDate day(LocalDate asOf) {
+		return asOf == null ? LocalDate.now(clock) : asOf;
 	}
 
 	@org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.BAD_REQUEST)

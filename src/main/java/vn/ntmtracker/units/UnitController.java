@@ -1,5 +1,6 @@
 package vn.ntmtracker.units;
 
+import java.time.Clock;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,10 @@ class UnitController {
 	private final UnitWriter writer;
 	private final UnitScopeProvider scopes;
 
-	UnitController(Units units, UnitWriter writer, UnitScopeProvider scopes) {
+	private final Clock clock;
+
+	UnitController(Units units, UnitWriter writer, UnitScopeProvider scopes, Clock clock) {
+		this.clock = clock;
 		this.units = units;
 		this.writer = writer;
 		this.scopes = scopes;
@@ -38,7 +42,7 @@ class UnitController {
 	String search(@RequestParam(required = false) String q, @RequestParam(required = false) String kind,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@RequestParam(defaultValue = "0") int page, Model model) {
-		LocalDate day = asOf == null ? LocalDate.now() : asOf;
+		LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
 		UnitKind unitKind = UnitKind.parse(kind).orElse(null);
 		UnitScope scope = scopes.current();
 		model.addAttribute("q", q);
@@ -57,7 +61,7 @@ class UnitController {
 	@GetMapping("/units/{code}")
 	String show(@PathVariable String code,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf, Model model) {
-		LocalDate day = asOf == null ? LocalDate.now() : asOf;
+		LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
 		Unit unit = units.get(code, day);
 		if (!units.isWithin(code, scopes.current())) {
 			throw new AccessDeniedException("Đơn vị " + code + " nằm ngoài phạm vi được giao");

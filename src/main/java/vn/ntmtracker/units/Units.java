@@ -1,5 +1,6 @@
 package vn.ntmtracker.units;
 
+import java.time.Clock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -42,7 +43,10 @@ public class Units {
 
 	private final JdbcClient jdbc;
 
-	Units(JdbcClient jdbc) {
+	private final Clock clock;
+
+	Units(JdbcClient jdbc, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 	}
 
@@ -112,7 +116,7 @@ public class Units {
 	 * optionally of one kind and valid on a date. Provinces first, then by name.
 	 */
 	public UnitPage search(String query, UnitKind kind, LocalDate validOn, UnitScope scope, int page, int size) {
-		LocalDate asOf = validOn != null ? validOn : LocalDate.now();
+		LocalDate asOf = validOn != null ? validOn : LocalDate.now(clock);
 		String key = SearchKey.of(query);
 		StringBuilder where = new StringBuilder(" where true");
 		if (!key.isEmpty()) {
@@ -243,7 +247,7 @@ public class Units {
 	}
 
 	public UnitHistory history(String code) {
-		Unit unit = get(code, LocalDate.now());
+		Unit unit = get(code, LocalDate.now(clock));
 		long id = jdbc.sql("select id from unit where code = :code").param("code", code).query(Long.class).single();
 		var names = jdbc.sql("select name, valid_from, valid_to from unit_name where unit_id = :id order by valid_from")
 			.param("id", id)

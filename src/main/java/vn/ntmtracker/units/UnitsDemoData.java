@@ -7,12 +7,11 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import vn.ntmtracker.StartupTask;
 
 /**
  * Demo units (profile {@code demo} only): the provinces, districts, communes and villages of the five seed
@@ -22,7 +21,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Profile("demo")
 @Order(1)
-class UnitsDemoData implements ApplicationRunner {
+class UnitsDemoData implements StartupTask {
 
 	private static final Logger log = LoggerFactory.getLogger(UnitsDemoData.class);
 	static final String REFORM = "Luật Tổ chức chính quyền địa phương 2025";
@@ -36,7 +35,7 @@ class UnitsDemoData implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) throws Exception {
+	public void run() throws Exception {
 		if (units.exists("38")) {
 			return;
 		}

@@ -19,7 +19,7 @@ public class Formats {
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d/M/yyyy");
 	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d/M/yyyy HH:mm");
-	private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+	private static final ZoneId VIETNAM = vn.ntmtracker.TimeConfiguration.VIETNAM;
 
 	public String date(LocalDate date) {
 		return date == null ? "" : date.format(DATE);

@@ -1,5 +1,6 @@
 package vn.ntmtracker.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 
 import org.springframework.stereotype.Controller;
@@ -16,14 +17,17 @@ class HomeController {
 	private final Units units;
 	private final AccessPolicy access;
 
-	HomeController(Units units, AccessPolicy access) {
+	private final Clock clock;
+
+	HomeController(Units units, AccessPolicy access, Clock clock) {
+		this.clock = clock;
 		this.units = units;
 		this.access = access;
 	}
 
 	@GetMapping("/")
 	String home(Model model) {
-		model.addAttribute("roots", units.roots(LocalDate.now(), access.current()));
+		model.addAttribute("roots", units.roots(LocalDate.now(clock), access.current()));
 		return "home";
 	}
 }

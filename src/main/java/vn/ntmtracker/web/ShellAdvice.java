@@ -1,5 +1,6 @@
 package vn.ntmtracker.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -14,7 +15,10 @@ class ShellAdvice {
 
 	private final AccessPolicy access;
 
-	ShellAdvice(AccessPolicy access) {
+	private final Clock clock;
+
+	ShellAdvice(AccessPolicy access, Clock clock) {
+		this.clock = clock;
 		this.access = access;
 	}
 
@@ -25,6 +29,6 @@ class ShellAdvice {
 
 	@ModelAttribute("today")
 	LocalDate today() {
-		return LocalDate.now();
+		return LocalDate.now(clock);
 	}
 }

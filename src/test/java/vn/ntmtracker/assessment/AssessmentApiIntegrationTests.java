@@ -8,7 +8,9 @@ import org.springframework.test.web.servlet.ResultActions;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.ntmtracker.Fixtures;
 import vn.ntmtracker.IntegrationTest;
+import vn.ntmtracker.security.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -89,6 +91,20 @@ class AssessmentApiIntegrationTests {
 		mvc.perform(put("/api/assessments/" + id + "/values").with(httpBasic("camluong", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"version\":" + (version + 7) + ",\"values\":{\"1.1\":\"Không đạt\"}}"))
 			.andExpect(status().isConflict());
+	}
+
+	@Test
+	void aRoundWhoseFirstValuesAreRefusedIsNotCreated(@Autowired Fixtures fixtures) throws Exception {
+		String commune = fixtures.commune("38", "BTB", 0);
+		String officer = fixtures.user(Role.COMMUNE_OFFICER, commune);
+		mvc.perform(post("/api/units/" + commune + "/assessments").with(httpBasic(officer, PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"setCode\":\"QD318-2022-XA-NTM\",\"asOf\":\"2024-06-30\",\"values\":{\"1.1\":\"Đạt\",\"2.2\":\"101\"}}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.problems[?(@.code == '2.2')].message").exists());
+		mvc.perform(get("/api/units/" + commune + "/assessments").with(httpBasic(officer, PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$").isEmpty());
 	}
 
 	@Test

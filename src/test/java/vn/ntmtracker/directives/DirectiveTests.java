@@ -14,7 +14,7 @@ class DirectiveTests {
 
 	static Directive directive(String deadline, boolean evidenceRequired) {
 		return Directive.assign(1, Directive.Kind.DIRECTIVE, new Directive.Wording("1.2", "Rà soát khung kế hoạch", null, null, null),
-				10, Set.of(11L), Set.of("HT-CAMQUANG"), null, null, DOC, DOC, DeadlineParser.parse(deadline).orElseThrow(),
+				10, Set.of(11L), Set.of("HT-CAMQUANG"), null, null, DOC, DOC, Deadline.read(deadline, 2024).orElseThrow(),
 				evidenceRequired);
 	}
 

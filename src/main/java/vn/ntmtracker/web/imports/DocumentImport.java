@@ -1,5 +1,6 @@
 package vn.ntmtracker.web.imports;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,7 +45,10 @@ class DocumentImport {
 	private final Units units;
 	private final UnitScopeProvider scopes;
 
-	DocumentImport(DocumentIntake intake, StatedStatuses stated, Units units, UnitScopeProvider scopes) {
+	private final Clock clock;
+
+	DocumentImport(DocumentIntake intake, StatedStatuses stated, Units units, UnitScopeProvider scopes, Clock clock) {
+		this.clock = clock;
 		this.intake = intake;
 		this.stated = stated;
 		this.units = units;
@@ -86,7 +90,7 @@ class DocumentImport {
 			List<ReviewedStatus> statuses, String setCode) {
 		// A draft often leaves the day blank ("ngày   tháng   năm 2024"): its directives count from the year's start.
 		LocalDate assignedOn = form.issuedOn() != null ? form.issuedOn()
-				: form.issuedYear() != null ? LocalDate.of(form.issuedYear(), 1, 1) : LocalDate.now();
+				: form.issuedYear() != null ? LocalDate.of(form.issuedYear(), 1, 1) : LocalDate.now(clock);
 		String raisedBy = form.unitCodes().isEmpty() ? null : form.unitCodes().get(0);
 		List<DirectiveForm> items = new ArrayList<>();
 		int row = 0;

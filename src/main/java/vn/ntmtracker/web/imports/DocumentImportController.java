@@ -1,5 +1,6 @@
 package vn.ntmtracker.web.imports;
 
+import java.time.Clock;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -65,8 +66,11 @@ class DocumentImportController {
 	private final CriteriaCatalog catalog;
 	private final Units units;
 
+	private final Clock clock;
+
 	DocumentImportController(DocumentImport importer, DocumentIntake intake, MessageSource messages,
-			CriteriaCatalog catalog, Units units) {
+			CriteriaCatalog catalog, Units units, Clock clock) {
+		this.clock = clock;
 		this.importer = importer;
 		this.intake = intake;
 		this.messages = messages;
@@ -269,7 +273,7 @@ class DocumentImportController {
 			case THON_NTM -> Tier.THON_NTM;
 			default -> Tier.XA_NTM;
 		};
-		String province = unitCodes.isEmpty() ? null : units.find(unitCodes.get(0), LocalDate.now())
+		String province = unitCodes.isEmpty() ? null : units.find(unitCodes.get(0), LocalDate.now(clock))
 			.map(u -> u.path() == null ? null : u.path().substring(1).split("/")[0]).orElse(null);
 		List<CriteriaCatalog.SetSummary> candidates = catalog.list().stream()
 			.filter(s -> s.tier() == tier && s.status() != SetStatus.DRAFT).toList();

@@ -79,6 +79,11 @@ class DocumentImportIntegrationTests {
 	/** The review form for seed 002 with one directive, one request and the stated status, as a reviewer saves it. */
 	private MockHttpServletRequestBuilder save(Review review, String username, String units, String statusUnit,
 			String statusTotal) {
+		return save(review, username, units, statusUnit, statusTotal, "trước ngày 10/4/2024", "");
+	}
+
+	private MockHttpServletRequestBuilder save(Review review, String username, String units, String statusUnit,
+			String statusTotal, String deadline1, String deadline2) {
 		long issuer = jdbc.sql("select id from organisation where code = 'CX-BCD'")
 			.query(Long.class).single();
 		long lead = jdbc.sql("select id from organisation where code = 'CX-NV'").query(Long.class).single();
@@ -87,10 +92,10 @@ class DocumentImportIntegrationTests {
 			.param("issuerId", Long.toString(issuer)).param("subject", "Kết luận của Tổ công tác").param("units", units)
 			.param("setCode", "HT-2022-XA-NTM-NC")
 			.param("keep_1", "on").param("kind_1", "DIRECTIVE").param("text_1", "Rà soát biên chế công chức xã")
-			.param("lead_1", Long.toString(lead)).param("deadline_1", "trước ngày 10/4/2024").param("criterion_1", "")
+			.param("lead_1", Long.toString(lead)).param("deadline_1", deadline1).param("criterion_1", "")
 			.param("keep_2", "on").param("kind_2", "REQUEST").param("request_2", "Đề nghị bổ sung 02 công chức")
 			.param("text_2", "Giao phòng Nội vụ chủ trì tham mưu bổ sung công chức").param("lead_2", Long.toString(lead))
-			.param("deadline_2", "").param("criterion_2", "")
+			.param("deadline_2", deadline2).param("criterion_2", "")
 			.param("kind_3", "DIRECTIVE").param("text_3", "Mục đã bỏ").param("lead_3", "").param("deadline_3", "")
 			.param("criterion_3", "")
 			.param("status_keep_1", "on").param("status_name_1", "xã Cẩm Quang").param("status_unit_1", statusUnit)
@@ -134,6 +139,23 @@ class DocumentImportIntegrationTests {
 				.with(as("camquang")))
 			.andExpect(status().isOk())
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$[0].achieved").value(3));
+	}
+
+	/** The wordings the extractor proposes are read by the same reader at save: none refuses the import. */
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+			"trước 30/6 | DATE | 2024-06-30 | cuối năm | YEAR | 2024-12-31",
+			"6 tháng đầu năm 2024 | HALF_YEAR | 2024-06-30 | hàng năm | RECURRING | " })
+	void everyWordingTheExtractorProposesIsSaved(String first, String firstKind, String firstDue, String second,
+			String secondKind, String secondDue) throws Exception {
+		Review review = upload("admin");
+		mvc.perform(save(review, "admin", "HT-CAMQUANG", "HT-CAMQUANG", "20", first, second))
+			.andExpect(status().is3xxRedirection());
+		assertThat(jdbc.sql("""
+				select dd.wording || '|' || dd.kind || '|' || coalesce(cast(dd.due_date as text), '')
+				from directive_deadline dd join directive d on d.id = dd.directive_id join document doc on doc.id = d.document_id
+				where doc.number = :n order by d.id""").param("n", NUMBER).query(String.class).list())
+			.containsExactly(first + "|" + firstKind + "|" + firstDue, second + "|" + secondKind + "|" + (secondDue == null ? "" : secondDue));
 	}
 
 	@Test

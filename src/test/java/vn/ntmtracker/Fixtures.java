@@ -1,0 +1,77 @@
+package vn.ntmtracker;
+
+import java.io.StringReader;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.stereotype.Component;
+
+import vn.ntmtracker.security.Grant;
+import vn.ntmtracker.security.Role;
+import vn.ntmtracker.security.UserAccounts;
+import vn.ntmtracker.units.UnitWriter;
+
+/**
+ * Data a test owns: units and users with codes no other test uses, created through the same import and account
+ * services as users have, so that a test never asserts on data another test may have changed. Inject it into an
+ * {@link IntegrationTest} with {@code @Autowired Fixtures fixtures}.
+ */
+@Component
+public class Fixtures {
+
+	public static final String PASSWORD = "ntm-demo";
+
+	private static final AtomicInteger COUNTER = new AtomicInteger();
+	/** Distinguishes this JVM's fixtures from a previous run's, should the test database be kept. */
+	private static final String RUN = Integer.toString(new SecureRandom().nextInt(36 * 36 * 36), 36).toUpperCase(Locale.ROOT);
+
+	private final UnitWriter units;
+	private final UserAccounts accounts;
+
+	Fixtures(UnitWriter units, UserAccounts accounts) {
+		this.units = units;
+		this.accounts = accounts;
+	}
+
+	/** A unique code with a readable prefix: {@code FX-3K7-12}. */
+	public static String uniqueCode(String prefix) {
+		return prefix + "-" + RUN + "-" + COUNTER.incrementAndGet();
+	}
+
+	/**
+	 * A commune in {@code provinceCode} since 2000 (region of the province, commune group 2 from 1/7/2025) with
+	 * {@code villages} villages {@code <code>-T1…}; returns its code.
+	 */
+	public String commune(String provinceCode, String region, int villages) {
+		String code = uniqueCode("FX");
+		StringBuilder csv = new StringBuilder("code,name,kind,parent_code,valid_from,valid_to,region,commune_group,especially_disadvantaged,safe_zone_poor_district\n");
+		csv.append(code).append(",Xã kiểm thử ").append(code).append(",xã,").append(provinceCode).append(",2000-01-01,2025-06-30,")
+			.append(region).append(",,,\n");
+		csv.append(code).append(",Xã kiểm thử ").append(code).append(",xã,").append(provinceCode).append(",2025-07-01,,")
+			.append(region).append(",2,,\n");
+		for (int i = 1; i <= villages; i++) {
+			csv.append(code).append("-T").append(i).append(",Thôn ").append(i).append(",thôn,").append(code).append(",2000-01-01,,,,,\n");
+		}
+		try {
+			UnitWriter.ImportReport report = units.importCsv(new StringReader(csv.toString()));
+			if (!report.ok()) {
+				throw new IllegalStateException("fixture units do not import: " + report.errors());
+			}
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		return code;
+	}
+
+	/** A user with one role on {@code unitCode} (null: nationwide), password {@link #PASSWORD}; returns the username. */
+	public String user(Role role, String unitCode, String... criteria) {
+		String username = uniqueCode("u").toLowerCase(Locale.ROOT);
+		accounts.create(username, "Người dùng kiểm thử " + username, PASSWORD, false,
+				List.of(new Grant(role, unitCode, Set.of(criteria))));
+		return username;
+	}
+}
