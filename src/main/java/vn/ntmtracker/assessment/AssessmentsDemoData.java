@@ -113,16 +113,7 @@ class AssessmentsDemoData implements StartupTask {
 		CriteriaSetDefinition set = catalog.current(setCode).orElseThrow();
 		long id = assessments.open(unitCode, set.code(), set.version(), asOf, kind, null);
 		EvaluationPlan plan = engine.plan(set, assessments.classification(unitCode, asOf), asOf.getYear());
-		Map<String, ValueInput.Raw> values = new LinkedHashMap<>();
-		for (Criterion criterion : set.criteria()) {
-			boolean first = true;
-			for (Indicator indicator : criterion.indicators()) {
-				boolean pass = !(unmet.contains(criterion.number()) && first);
-				values.put(indicator.code(), new ValueInput.Raw(text(indicator, plan.threshold(indicator.code()), pass), EVIDENCE));
-				first = false;
-			}
-		}
-		assessments.saveValues(id, values, assessments.round(id).version());
+		assessments.saveValues(id, values(set, plan, unmet), assessments.round(id).version());
 		for (var flag : basically.entrySet()) {
 			assessments.judge(id, flag.getKey(), true, null, flag.getValue(), assessments.round(id).version());
 		}
@@ -143,6 +134,23 @@ class AssessmentsDemoData implements StartupTask {
 		CurrentUser user = accounts.loadUserByUsername(username);
 		SecurityContextHolder.getContext()
 			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+	}
+
+	/**
+	 * Values for every indicator of the set that meet the thresholds in force, except the first indicator of each
+	 * criterion in {@code unmet}, which misses its threshold: the round then achieves exactly the other criteria.
+	 */
+	static Map<String, ValueInput.Raw> values(CriteriaSetDefinition set, EvaluationPlan plan, Set<Integer> unmet) {
+		Map<String, ValueInput.Raw> values = new LinkedHashMap<>();
+		for (Criterion criterion : set.criteria()) {
+			boolean first = true;
+			for (Indicator indicator : criterion.indicators()) {
+				boolean pass = !(unmet.contains(criterion.number()) && first);
+				values.put(indicator.code(), new ValueInput.Raw(text(indicator, plan.threshold(indicator.code()), pass), EVIDENCE));
+				first = false;
+			}
+		}
+		return values;
 	}
 
 	/** A value that meets the threshold in force for the unit (or misses it), written as a person would type it. */

@@ -5,14 +5,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.time.LocalDate;
+import java.util.Set;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
 import vn.ntmtracker.BrowserSession;
 import vn.ntmtracker.BrowserSupport;
+import vn.ntmtracker.Fixtures;
 import vn.ntmtracker.IntegrationTest;
+import vn.ntmtracker.security.Role;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
- * Cẩm Lĩnh's officer enters values (a bad one is refused with its indicator named), submits; the province
+ * A Hà Tĩnh commune's officer (a commune and an account of this test's own, with a round like Cẩm Lĩnh's 14/20)
+ * enters values (a bad one is refused with its indicator named), submits; the province
  * coordination office returns the round with a reason the officer then sees; the office reads the overview.
  */
 @IntegrationTest
@@ -24,12 +32,21 @@ class AssessmentBrowserTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	TestRounds rounds;
+
 	@Test
 	void enterSubmitReturnWithReasonAndReadTheOverview() {
 		String base = "http://localhost:" + port;
+		String commune = fixtures.commune("42", "BTB", 2);
+		String officerName = fixtures.user(Role.COMMUNE_OFFICER, commune);
+		rounds.draft(officerName, commune, "HT-2022-XA-NTM-NC", LocalDate.of(2024, 6, 30), Set.of(1, 2, 5, 10, 17, 20));
 		Page officer = browser.newPage();
-		BrowserSupport.login(officer, base, "camlinh", "ntm-demo");
-		officer.navigate(base + "/units/HT-CAMLINH");
+		BrowserSupport.login(officer, base, officerName, Fixtures.PASSWORD);
+		officer.navigate(base + "/units/" + commune);
 		officer.click("#assessments-link");
 		assertThat(officer.locator("#rounds")).containsText("14/20");
 		BrowserSupport.screenshot(officer, "assessment-01-rounds");
