@@ -27,6 +27,8 @@ import vn.ntmtracker.AuditEvent;
 import vn.ntmtracker.criteria.CriteriaCatalog;
 import vn.ntmtracker.criteria.CriteriaSetDefinition;
 import vn.ntmtracker.security.AccessPolicy;
+import vn.ntmtracker.security.Authorization;
+import vn.ntmtracker.security.Permission;
 import vn.ntmtracker.units.Unit;
 import vn.ntmtracker.units.Units;
 
@@ -43,12 +45,14 @@ class AssessmentImport {
 	private final CriteriaCatalog catalog;
 	private final Units units;
 	private final AccessPolicy access;
+	private final Authorization authorization;
 	private final Assessments assessments;
 	private final ApplicationEventPublisher events;
 	private final EvaluationEngine engine = new EvaluationEngine();
 
 	AssessmentImport(JdbcClient jdbc, DataSource dataSource, CriteriaCatalog catalog, Units units, AccessPolicy access,
-			Assessments assessments, ApplicationEventPublisher events) {
+			Authorization authorization, Assessments assessments, ApplicationEventPublisher events) {
+		this.authorization = authorization;
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.catalog = catalog;
@@ -75,7 +79,9 @@ class AssessmentImport {
 		List<AssessmentWorkbook.CellProblem> problems = new ArrayList<>();
 		List<String> codes = parsed.rows().stream().map(AssessmentWorkbook.UnitRow::unitCode).toList();
 		Map<String, Unit> found = units.findAll(codes, asOf);
-		Set<String> writable = units.within(codes, access.writeScope());
+		Map<String, List<Integer>> touched = new java.util.LinkedHashMap<>();
+		parsed.rows().forEach(row -> touched.put(row.unitCode(), Assessments.criteriaOf(set, row.values().keySet())));
+		Map<String, Authorization.Decision> decisions = authorization.decideEach(Permission.IMPORT_VALUES, asOf, set.code(), touched);
 		Set<String> seen = new HashSet<>();
 		for (AssessmentWorkbook.UnitRow row : parsed.rows()) {
 			String cell = "A" + row.rowNumber();
@@ -83,8 +89,9 @@ class AssessmentImport {
 			if (unit == null) {
 				problems.add(new AssessmentWorkbook.CellProblem(AssessmentWorkbook.DATA, cell, "Không có đơn vị mã " + row.unitCode()));
 			}
-			else if (!writable.contains(row.unitCode())) {
-				problems.add(new AssessmentWorkbook.CellProblem(AssessmentWorkbook.DATA, cell, "Bạn không có quyền nhập số liệu cho " + unit.displayName()));
+			else if (!decisions.get(row.unitCode()).allowed()) {
+				problems.add(new AssessmentWorkbook.CellProblem(AssessmentWorkbook.DATA, cell, "Không được nhập số liệu cho "
+						+ unit.displayName() + ": " + authorization.explain(decisions.get(row.unitCode()))));
 			}
 			else {
 				try {

@@ -33,8 +33,9 @@ import vn.ntmtracker.criteria.SetStatus;
 import vn.ntmtracker.criteria.Tier;
 import vn.ntmtracker.criteria.UnitClassification;
 import vn.ntmtracker.security.AccessPolicy;
-import vn.ntmtracker.security.CurrentUser;
-import vn.ntmtracker.security.Role;
+import vn.ntmtracker.security.Permission;
+import vn.ntmtracker.security.Authorization;
+import vn.ntmtracker.security.Authorization.Target;
 import vn.ntmtracker.units.Classification;
 import vn.ntmtracker.units.Unit;
 import vn.ntmtracker.units.Units;
@@ -51,19 +52,21 @@ public class Assessments {
 	private final CriteriaCatalog catalog;
 	private final Units units;
 	private final AccessPolicy access;
+	private final Authorization authorization;
 	private final ApplicationEventPublisher events;
 	private final EvaluationEngine engine = new EvaluationEngine();
 
 	private final Clock clock;
 
 	Assessments(JdbcClient jdbc, NamedParameterJdbcTemplate batch, CriteriaCatalog catalog, Units units,
-			AccessPolicy access, ApplicationEventPublisher events, Clock clock) {
+			AccessPolicy access, Authorization authorization, ApplicationEventPublisher events, Clock clock) {
 		this.clock = clock;
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.catalog = catalog;
 		this.units = units;
 		this.access = access;
+		this.authorization = authorization;
 		this.events = events;
 	}
 
@@ -82,7 +85,7 @@ public class Assessments {
 	@Transactional
 	public long open(String unitCode, String setCode, Integer setVersion, LocalDate asOf, RoundKind kind,
 			Long fromRoundId) {
-		access.requireWrite(unitCode);
+		authorization.require(Permission.OPEN_ROUND, Target.unit(unitCode, asOf));
 		Unit unit = units.get(unitCode, asOf);
 		CriteriaSetDefinition set = setVersion != null ? catalog.definition(setCode, setVersion)
 				: catalog.current(setCode).orElseThrow(() -> new AssessmentException("Không có bộ tiêu chí " + setCode + " đang áp dụng"));
@@ -274,7 +277,8 @@ public class Assessments {
 	public void saveValues(long id, Map<String, ValueInput.Raw> input, int expectedVersion) {
 		AssessmentRound round = editableRound(id);
 		CriteriaSetDefinition set = catalog.definition(round.setCode(), round.setVersion());
-		requireCriteriaCovered(set, input.keySet());
+		authorization.require(Permission.ENTER_VALUES,
+				Target.criteria(round.unitCode(), round.asOf(), set.code(), criteriaOf(set, input.keySet())));
 		Map<String, IndicatorValue> parsed = ValueInput.parse(set, input);
 		Map<String, IndicatorValue> before = values(id, new HashMap<>());
 		List<String> cleared = input.entrySet().stream()
@@ -412,6 +416,7 @@ public class Assessments {
 	public void judge(long id, int criterion, boolean basically, CriterionStatus status, String reason, int expectedVersion) {
 		AssessmentRound round = editableRound(id);
 		CriteriaSetDefinition set = catalog.definition(round.setCode(), round.setVersion());
+		authorization.require(Permission.JUDGE, Target.criteria(round.unitCode(), round.asOf(), set.code(), List.of(criterion)));
 		if (set.criterion(criterion).isEmpty()) {
 			throw new AssessmentException("Bộ tiêu chí " + set.code() + " không có tiêu chí số " + criterion);
 		}
@@ -438,6 +443,7 @@ public class Assessments {
 	@Transactional
 	public void clearJudgement(long id, int criterion, boolean basically, int expectedVersion) {
 		AssessmentRound round = editableRound(id);
+		authorization.require(Permission.JUDGE, Target.criteria(round.unitCode(), round.asOf(), round.setCode(), List.of(criterion)));
 		jdbc.sql("delete from assessment_judgement where round_id = :id and criterion_number = :c and kind = :kind")
 			.param("id", id).param("c", criterion).param("kind", basically ? "BASICALLY" : "OVERRIDE").update();
 		bumpVersion(id, expectedVersion);
@@ -448,7 +454,7 @@ public class Assessments {
 	@Transactional
 	public void submit(long id, int expectedVersion) {
 		AssessmentRound round = round(id);
-		access.requireWrite(round.unitCode());
+		authorization.require(Permission.SUBMIT_ROUND, Target.unit(round.unitCode(), round.asOf()));
 		transition(round, round.status().submit(), expectedVersion, "submitted", null);
 	}
 
@@ -456,7 +462,8 @@ public class Assessments {
 	@Transactional
 	public void verify(long id, int expectedVersion) {
 		AssessmentRound round = round(id);
-		requireLevelAbove(round);
+		authorization.require(Permission.VERIFY_ROUND, Target.unit(round.unitCode(), round.asOf()));
+		requireNotOwnSubmission(round);
 		transition(round, round.status().verify(), expectedVersion, "verified", null);
 	}
 
@@ -464,35 +471,26 @@ public class Assessments {
 	@Transactional
 	public void appraise(long id, int expectedVersion) {
 		AssessmentRound round = round(id);
-		requireLevelAbove(round);
-		CurrentUser user = access.currentUser().orElseThrow();
-		if (!user.has(Role.COORDINATION) && !user.isAdmin()) {
-			throw new AccessDeniedException("Chỉ Văn phòng điều phối hoặc quản trị được thẩm định");
-		}
+		authorization.require(Permission.APPRAISE_ROUND, Target.unit(round.unitCode(), round.asOf()));
+		requireNotOwnSubmission(round);
 		transition(round, round.status().appraise(), expectedVersion, "appraised", null);
 	}
 
 	@Transactional
 	public void returnToSubmitter(long id, String reason, int expectedVersion) {
 		AssessmentRound round = round(id);
-		requireLevelAbove(round);
+		authorization.require(Permission.RETURN_ROUND, Target.unit(round.unitCode(), round.asOf()));
+		requireNotOwnSubmission(round);
 		if (reason == null || reason.isBlank()) {
 			throw new AssessmentException("Cần ghi lý do trả lại để đơn vị biết phải sửa gì");
 		}
 		transition(round, round.status().returnToSubmitter(), expectedVersion, "returned", reason.trim());
 	}
 
-	private void requireLevelAbove(AssessmentRound round) {
-		CurrentUser user = access.currentUser().orElseThrow(() -> new AccessDeniedException("Cần đăng nhập"));
-		boolean above = user.grants().stream()
-			.filter(grant -> grant.role().writes() && grant.role() != Role.VILLAGE_BOARD && grant.role() != Role.COMMUNE_OFFICER)
-			.anyMatch(grant -> grant.nationwide() || (!grant.unitCode().equals(round.unitCode())
-					&& units.isWithin(round.unitCode(), vn.ntmtracker.units.UnitScope.of(java.util.Set.of(grant.unitCode())))));
-		if (!above) {
-			throw new AccessDeniedException("Thẩm tra, thẩm định hoặc trả lại kỳ đánh giá là việc của cấp trên của " + round.unitCode());
-		}
-		if (user.username().equals(round.submittedBy())) {
-			throw new AccessDeniedException("Người nộp không tự thẩm tra kỳ đánh giá của mình");
+	/** The one who submitted a round does not sign it off (four eyes), whatever their grants. */
+	private void requireNotOwnSubmission(AssessmentRound round) {
+		if (access.currentUsername().equals(round.submittedBy())) {
+			throw new AccessDeniedException("Người nộp không tự thẩm tra, thẩm định hoặc trả lại kỳ đánh giá của mình");
 		}
 	}
 
@@ -512,9 +510,9 @@ public class Assessments {
 						: Map.of("status", next.name(), "reason", reason)));
 	}
 
+	/** A round whose values and judgements may still change; who may change them is each write's own decision. */
 	private AssessmentRound editableRound(long id) {
 		AssessmentRound round = round(id);
-		access.requireWrite(round.unitCode());
 		if (!round.status().editable()) {
 			throw new AssessmentException("Kỳ đánh giá đã " + (round.status().signedOff() ? "được ký duyệt và khóa; hãy mở kỳ mới từ kỳ này" : "nộp; chờ cấp trên thẩm tra hoặc trả lại"));
 		}
@@ -593,19 +591,10 @@ public class Assessments {
 				rs.getString("returned_by"), rs.getInt("version"));
 	}
 
-	/** A sector department limited to some criteria enters values of those criteria only. */
-	private void requireCriteriaCovered(CriteriaSetDefinition set, Iterable<String> indicatorCodes) {
-		CurrentUser user = access.currentUser().orElse(null);
-		if (user == null || user.grants().stream().anyMatch(g -> g.role() != Role.SECTOR || g.criteria().isEmpty())) {
-			return;
-		}
-		for (String code : indicatorCodes) {
-			int criterion = set.criteria().stream().filter(c -> c.indicators().stream().anyMatch(i -> i.code().equals(code)))
-				.mapToInt(vn.ntmtracker.criteria.Criterion::number).findFirst().orElse(-1);
-			boolean covered = user.grants().stream().anyMatch(g -> g.coversCriterion(set.code(), Integer.toString(criterion)));
-			if (!covered) {
-				throw new AccessDeniedException("Tài khoản ngành chỉ được nhập chỉ tiêu thuộc tiêu chí được phân công; " + code + " thuộc tiêu chí số " + criterion);
-			}
-		}
+	/** The criteria the indicators belong to; an unknown indicator is left to the value parser to name. */
+	static List<Integer> criteriaOf(CriteriaSetDefinition set, java.util.Collection<String> indicatorCodes) {
+		return set.criteria().stream()
+			.filter(c -> c.indicators().stream().anyMatch(i -> indicatorCodes.contains(i.code())))
+			.map(vn.ntmtracker.criteria.Criterion::number).toList();
 	}
 }

@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.ntmtracker.AuditEvent;
 import vn.ntmtracker.AuditEvent.Action;
 import vn.ntmtracker.security.AccessPolicy;
+import vn.ntmtracker.security.Authorization;
 
 /**
  * Criteria statuses stated in documents ("xã đạt 3/20 tiêu chí" in a conclusion notice), noted in the unit's
@@ -41,9 +42,11 @@ public class StatedStatuses {
 
 	private final JdbcClient jdbc;
 	private final AccessPolicy access;
+	private final Authorization authorization;
 	private final ApplicationEventPublisher events;
 
-	StatedStatuses(JdbcClient jdbc, AccessPolicy access, ApplicationEventPublisher events) {
+	StatedStatuses(JdbcClient jdbc, AccessPolicy access, Authorization authorization, ApplicationEventPublisher events) {
+		this.authorization = authorization;
 		this.jdbc = jdbc;
 		this.access = access;
 		this.events = events;
@@ -56,7 +59,7 @@ public class StatedStatuses {
 	@Transactional
 	public long note(String unitCode, LocalDate statedOn, Level level, int achieved, int total, String setCode,
 			String source, String sourceLink) {
-		access.requireWrite(unitCode);
+		authorization.require(vn.ntmtracker.security.Permission.RECORD_STATED_STATUS, Authorization.Target.unit(unitCode, statedOn));
 		if (total <= 0 || achieved < 0 || achieved > total) {
 			throw new AssessmentException("Số tiêu chí đạt " + achieved + "/" + total + " không hợp lệ");
 		}

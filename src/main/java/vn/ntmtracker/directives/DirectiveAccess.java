@@ -1,5 +1,6 @@
 package vn.ntmtracker.directives;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -8,29 +9,29 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 import vn.ntmtracker.security.AccessPolicy;
+import vn.ntmtracker.security.Authorization;
+import vn.ntmtracker.security.Authorization.Target;
+import vn.ntmtracker.security.Permission;
 import vn.ntmtracker.security.CurrentUser;
 import vn.ntmtracker.security.Grant;
 import vn.ntmtracker.security.Role;
-import vn.ntmtracker.units.UnitScope;
-import vn.ntmtracker.units.Units;
 
 /**
  * Who may see and act on documents and directives. Reading follows {@link Reach}. Acting for an
- * organisation (reporting progress, completing; or, for the issuer, extending, accepting, returning) needs
- * membership of it, or a writing grant over its unit; a sector department's grant counts only for the
- * criteria it is limited to.
+ * organisation (reporting progress, completing; or, for the issuer, registering, assigning, extending, accepting,
+ * returning) needs membership of it, or what {@link Authorization} allows over its unit on the day of the act.
  */
 @Component
 class DirectiveAccess {
 
 	private final AccessPolicy policy;
+	private final Authorization authorization;
 	private final Organisations organisations;
-	private final Units units;
 
-	DirectiveAccess(AccessPolicy policy, Organisations organisations, Units units) {
+	DirectiveAccess(AccessPolicy policy, Authorization authorization, Organisations organisations) {
 		this.policy = policy;
+		this.authorization = authorization;
 		this.organisations = organisations;
-		this.units = units;
 	}
 
 	String username() {
@@ -68,7 +69,12 @@ class DirectiveAccess {
 		return policy.currentUser().map(user -> organisations.membershipsOf(user.username())).orElse(Set.of());
 	}
 
-	boolean mayActFor(Organisation organisation, String setCode, String criterionNumber) {
+	/**
+	 * Whether the current user may act for the organisation: its members always may; others as {@link Authorization}
+	 * decides for {@code permission} on the organisation's unit as it stood on {@code on} (a sector department only
+	 * on its criteria).
+	 */
+	boolean mayActFor(Organisation organisation, Permission permission, LocalDate on, String setCode, String criterionNumber) {
 		CurrentUser user = policy.currentUser().orElse(null);
 		if (user == null) {
 			return false;
@@ -76,33 +82,37 @@ class DirectiveAccess {
 		if (organisations.membershipsOf(user.username()).contains(organisation.id())) {
 			return true;
 		}
-		for (Grant grant : user.grants()) {
-			if (!grant.role().writes()) {
-				continue;
-			}
-			boolean limited = grant.role() == Role.SECTOR && !grant.criteria().isEmpty();
-			if (limited && (criterionNumber == null || !grant.coversCriterion(setCode, criterionNumber))) {
-				continue;
-			}
-			if (grant.nationwide() || units.isWithin(organisation.unitCode(), UnitScope.of(Set.of(grant.unitCode())))) {
-				return true;
-			}
-		}
-		return false;
+		return authorization.may(permission, target(organisation, on, setCode, criterionNumber));
 	}
 
-	void requireActFor(Organisation organisation, String setCode, String criterionNumber) {
-		if (!mayActFor(organisation, setCode, criterionNumber)) {
-			throw new AccessDeniedException("Bạn không thuộc và không quản lý " + organisation.name());
+	void requireActFor(Organisation organisation, Permission permission, LocalDate on, String setCode, String criterionNumber) {
+		CurrentUser user = policy.currentUser().orElseThrow(() -> new AccessDeniedException("Cần đăng nhập"));
+		if (organisations.membershipsOf(user.username()).contains(organisation.id())) {
+			return;
 		}
+		Authorization.Decision decision = authorization.decide(user, permission, target(organisation, on, setCode, criterionNumber));
+		if (!decision.allowed()) {
+			throw new AccessDeniedException("Bạn không thuộc và không được làm thay " + organisation.name() + ": "
+					+ authorization.explain(decision));
+		}
+	}
+
+	private static Target target(Organisation organisation, LocalDate on, String setCode, String criterionNumber) {
+		Integer criterion = criterionNumber == null || !criterionNumber.strip().matches("\\d{1,3}") ? null
+				: Integer.valueOf(criterionNumber.strip());
+		return Target.criteria(organisation.unitCode(), on, setCode, criterion == null ? List.of() : List.of(criterion));
+	}
+
+	boolean may(Permission permission, String unitCode, LocalDate on) {
+		return authorization.may(permission, Target.unit(unitCode, on));
+	}
+
+	void require(Permission permission, String unitCode, LocalDate on) {
+		authorization.require(permission, Target.unit(unitCode, on));
 	}
 
 	void requireRead(String unitCode) {
 		policy.requireRead(unitCode);
-	}
-
-	boolean canWriteUnit(String unitCode) {
-		return policy.canWrite(unitCode);
 	}
 
 	boolean canRead(String unitCode) {

@@ -104,9 +104,9 @@ class DirectiveController {
 		model.addAttribute("targets", directive.targetUnits().stream().sorted()
 			.map(code -> units.find(code, day).map(Unit::displayName).orElse(code)).toList());
 		model.addAttribute("evidenceRequired", directive.evidenceRequired());
-		model.addAttribute("mayReport", desk.mayReport(directive));
-		model.addAttribute("mayComplete", desk.mayComplete(directive));
-		model.addAttribute("mayDecide", desk.mayDecide(directive));
+		model.addAttribute("mayReport", desk.mayReport(directive, LocalDate.now(clock)));
+		model.addAttribute("mayComplete", desk.mayComplete(directive, LocalDate.now(clock)));
+		model.addAttribute("mayDecide", desk.mayDecide(directive, LocalDate.now(clock)));
 		model.addAttribute("today", LocalDate.now(clock));
 		return "directives/show";
 	}

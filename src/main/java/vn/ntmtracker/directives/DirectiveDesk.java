@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.ntmtracker.AuditEvent;
 import vn.ntmtracker.AuditEvent.Action;
+import vn.ntmtracker.security.Permission;
 import vn.ntmtracker.units.SearchKey;
 import vn.ntmtracker.units.Units;
 
@@ -57,7 +58,9 @@ class DirectiveDesk {
 	@Transactional
 	long create(long documentId, DirectiveForm form) {
 		Document document = documents.get(documentId);
-		access.requireActFor(organisations.require(document.issuerId()), null, null);
+		LocalDate day = DocumentRegister.day(document);
+		Organisation issuer = organisations.require(document.issuerId());
+		access.requireActFor(issuer, Permission.ASSIGN_DIRECTIVE, day, null, null);
 		Organisation lead = organisations.require(form.leadId());
 		Set<Long> cooperating = new LinkedHashSet<>();
 		for (Long id : form.cooperatingIds() == null ? List.<Long>of() : form.cooperatingIds()) {
@@ -72,6 +75,7 @@ class DirectiveDesk {
 				throw new DirectiveRuleException("document.error.unit", code);
 			}
 		}
+		requireAuthorityOver(document, issuer, form.kind() == Directive.Kind.REQUEST, lead, cooperating, targets, day);
 		Deadline deadline = Deadline.read(form.deadline(), document.issuedYear())
 			.orElseThrow(() -> new DirectiveRuleException("directive.error.deadlineUnreadable", form.deadline()));
 		LocalDate assignedOn = form.assignedOn() != null ? form.assignedOn() : document.issuedOn();
@@ -92,10 +96,40 @@ class DirectiveDesk {
 		return id;
 	}
 
+	/**
+	 * An issuer assigns work within its own subtree (as it stood on the document's day) or to the units the document
+	 * names; a request (kiến nghị) may also go up, to a body of a unit above the issuer. Checked before anything is
+	 * written, so that a refused assignment never appears in anyone's work list.
+	 */
+	private void requireAuthorityOver(Document document, Organisation issuer, boolean request, Organisation lead,
+			Set<Long> cooperating, Set<String> targets, LocalDate day) {
+		Set<String> addressed = new java.util.HashSet<>(document.unitCodes());
+		List<String> issuerLine = units.lineOn(issuer.unitCode(), day);
+		java.util.Map<Long, Organisation> bodies = new java.util.LinkedHashMap<>();
+		bodies.put(lead.id(), lead);
+		cooperating.forEach(id -> bodies.put(id, organisations.require(id)));
+		for (Organisation body : bodies.values()) {
+			boolean upward = request && body.id() == lead.id() && issuerLine.contains(body.unitCode());
+			if (!upward && !reaches(issuer.unitCode(), body.unitCode(), addressed, day)) {
+				throw new DirectiveRuleException("directive.error.assignOutside", body.name(), issuer.name());
+			}
+		}
+		for (String target : targets) {
+			if (!reaches(issuer.unitCode(), target, addressed, day)) {
+				throw new DirectiveRuleException("directive.error.targetOutside", target, issuer.name());
+			}
+		}
+	}
+
+	private boolean reaches(String issuerUnit, String unit, Set<String> addressed, LocalDate day) {
+		List<String> line = units.lineOn(unit, day);
+		return line.contains(issuerUnit) || line.stream().anyMatch(addressed::contains);
+	}
+
 	@Transactional
 	void reportProgress(long id, Integer version, LocalDate on, String note, Integer percent, Attachments.Upload file) {
 		Directive directive = store.load(id);
-		requireAssignee(directive, true);
+		requireAssignee(directive, true, on);
 		requireVersion(directive, version);
 		Attachments.checkAll(List.of(file == null ? new Attachments.Upload(null, null) : file));
 		Snapshot before = Snapshot.of(directive);
@@ -105,7 +139,7 @@ class DirectiveDesk {
 	@Transactional
 	void extend(long id, Integer version, String newDeadline, LocalDate grantedOn, String reason) {
 		Directive directive = store.load(id);
-		requireIssuer(directive);
+		requireIssuer(directive, grantedOn);
 		requireVersion(directive, version);
 		Deadline deadline = Deadline.read(newDeadline, grantedOn == null ? directive.assignedOn().getYear() : grantedOn.getYear())
 			.orElseThrow(() -> new DirectiveRuleException("directive.error.deadlineUnreadable", newDeadline));
@@ -116,7 +150,7 @@ class DirectiveDesk {
 	@Transactional
 	void complete(long id, Integer version, LocalDate on, String evidence, Attachments.Upload file) {
 		Directive directive = store.load(id);
-		requireAssignee(directive, false);
+		requireAssignee(directive, false, on);
 		requireVersion(directive, version);
 		boolean fileAttached = file != null && file.present();
 		if (fileAttached) {
@@ -129,7 +163,7 @@ class DirectiveDesk {
 	@Transactional
 	void accept(long id, Integer version, LocalDate on) {
 		Directive directive = store.load(id);
-		requireIssuer(directive);
+		requireIssuer(directive, on);
 		requireVersion(directive, version);
 		Snapshot before = Snapshot.of(directive);
 		save(directive, directive.accept(on), before, null);
@@ -138,23 +172,23 @@ class DirectiveDesk {
 	@Transactional
 	void returnForRework(long id, Integer version, LocalDate on, String reason) {
 		Directive directive = store.load(id);
-		requireIssuer(directive);
+		requireIssuer(directive, on);
 		requireVersion(directive, version);
 		Snapshot before = Snapshot.of(directive);
 		save(directive, directive.returnForRework(on, reason), before, null);
 	}
 
-	boolean mayReport(Directive directive) {
-		return mayActAsAssignee(directive, true);
+	boolean mayReport(Directive directive, LocalDate today) {
+		return mayActAsAssignee(directive, true, today);
 	}
 
-	boolean mayComplete(Directive directive) {
-		return mayActAsAssignee(directive, false);
+	boolean mayComplete(Directive directive, LocalDate today) {
+		return mayActAsAssignee(directive, false, today);
 	}
 
-	boolean mayDecide(Directive directive) {
+	boolean mayDecide(Directive directive, LocalDate today) {
 		Organisation issuer = organisations.require(documents.get(directive.documentId()).issuerId());
-		return access.mayActFor(issuer, null, null);
+		return access.mayActFor(issuer, Permission.ASSIGN_DIRECTIVE, today, null, null);
 	}
 
 	/** Checked after the permission, so that an outsider learns nothing from a version mismatch. */
@@ -174,23 +208,26 @@ class DirectiveDesk {
 				before, Snapshot.of(store.load(directive.id()))));
 	}
 
-	private boolean mayActAsAssignee(Directive directive, boolean cooperatingToo) {
-		if (access.mayActFor(organisations.require(directive.leadId()), directive.setCode(), directive.criterionNumber())) {
+	private boolean mayActAsAssignee(Directive directive, boolean cooperatingToo, LocalDate on) {
+		LocalDate day = on == null ? directive.assignedOn() : on;
+		if (access.mayActFor(organisations.require(directive.leadId()), Permission.ACT_FOR_ORGANISATION, day,
+				directive.setCode(), directive.criterionNumber())) {
 			return true;
 		}
-		return cooperatingToo && directive.cooperatingIds().stream().anyMatch(org -> access
-			.mayActFor(organisations.require(org), directive.setCode(), directive.criterionNumber()));
+		return cooperatingToo && directive.cooperatingIds().stream().anyMatch(org -> access.mayActFor(
+				organisations.require(org), Permission.ACT_FOR_ORGANISATION, day, directive.setCode(), directive.criterionNumber()));
 	}
 
-	private void requireAssignee(Directive directive, boolean cooperatingToo) {
-		if (!mayActAsAssignee(directive, cooperatingToo)) {
+	private void requireAssignee(Directive directive, boolean cooperatingToo, LocalDate on) {
+		if (!mayActAsAssignee(directive, cooperatingToo, on)) {
 			throw new org.springframework.security.access.AccessDeniedException(
 					"Chỉ cơ quan chủ trì" + (cooperatingToo ? " hoặc phối hợp" : "") + " được cập nhật nhiệm vụ này");
 		}
 	}
 
-	private void requireIssuer(Directive directive) {
-		access.requireActFor(organisations.require(documents.get(directive.documentId()).issuerId()), null, null);
+	private void requireIssuer(Directive directive, LocalDate on) {
+		access.requireActFor(organisations.require(documents.get(directive.documentId()).issuerId()),
+				Permission.ASSIGN_DIRECTIVE, on == null ? directive.assignedOn() : on, null, null);
 	}
 
 	private static String firstUnit(Directive directive) {

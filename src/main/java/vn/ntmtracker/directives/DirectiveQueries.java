@@ -103,7 +103,7 @@ class DirectiveQueries {
 
 	/**
 	 * One directive as of a day, whatever its assignment date; {@link DirectiveNotFoundException} when it
-	 * does not exist, {@code AccessDeniedException} when it is outside the reach.
+	 * does not exist or lies outside the reach (the same answer, so that ids cannot be probed).
 	 */
 	DirectiveRow one(long id, Reach reach, LocalDate asOf) {
 		Reach.Sql reachSql = reach.toSql();
@@ -113,7 +113,7 @@ class DirectiveQueries {
 			.query(DirectiveQueries::raw).optional().orElse(null);
 		if (raw == null) {
 			store.load(id);
-			throw new org.springframework.security.access.AccessDeniedException("Nhiệm vụ " + id + " nằm ngoài phạm vi được giao");
+			throw new DirectiveNotFoundException(id);
 		}
 		return raw.toRow(store.deadlines(List.of(id)).getOrDefault(id, List.of()), asOf);
 	}

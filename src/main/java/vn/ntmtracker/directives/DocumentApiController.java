@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.ntmtracker.security.Permission;
 
 /** JSON API of the documents register, their directives and the organisations that issue and receive them. */
 @RestController
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 class DocumentApiController {
 
 	private final DocumentRegister register;
+	private final vn.ntmtracker.units.Units units;
 	private final DirectiveDesk desk;
 	private final DirectiveQueries queries;
 	private final DirectiveAccess access;
@@ -37,9 +39,10 @@ class DocumentApiController {
 	private final Clock clock;
 
 	DocumentApiController(DocumentRegister register, DirectiveDesk desk, DirectiveQueries queries, DirectiveAccess access,
-			Attachments attachments, Organisations organisations, Clock clock) {
+			Attachments attachments, Organisations organisations, vn.ntmtracker.units.Units units, Clock clock) {
 		this.clock = clock;
 		this.register = register;
+		this.units = units;
 		this.desk = desk;
 		this.queries = queries;
 		this.access = access;
@@ -159,9 +162,10 @@ class DocumentApiController {
 	@PostMapping("/organisations")
 	@Operation(summary = "Create an organisation attached to a unit (writers over that unit)")
 	ResponseEntity<Organisation> createOrganisation(@RequestBody OrganisationPayload body) {
-		if (body.unitCode() == null || !access.canWriteUnit(body.unitCode())) {
-			throw new AccessDeniedException("Không có quyền tạo tổ chức thuộc đơn vị " + body.unitCode());
+		if (body.unitCode() == null || !units.exists(body.unitCode())) {
+			throw new DirectiveRuleException("document.error.unit", String.valueOf(body.unitCode()));
 		}
+		access.require(Permission.EDIT_ORGANISATION, body.unitCode(), LocalDate.now(clock));
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.body(organisations.create(body.code(), body.kind(), body.name(), body.unitCode()));
 	}
@@ -170,9 +174,7 @@ class DocumentApiController {
 	@Operation(summary = "Rename an organisation; send the version you read (409 when stale)")
 	Organisation updateOrganisation(@PathVariable long id, @RequestBody OrganisationPayload body) {
 		Organisation organisation = organisations.require(id);
-		if (!access.canWriteUnit(organisation.unitCode())) {
-			throw new AccessDeniedException("Không có quyền sửa " + organisation.name());
-		}
+		access.require(Permission.EDIT_ORGANISATION, organisation.unitCode(), LocalDate.now(clock));
 		if (body.version() == null) {
 			throw new DirectiveRuleException("directive.error.versionRequired");
 		}

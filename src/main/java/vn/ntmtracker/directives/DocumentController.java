@@ -143,7 +143,8 @@ class DocumentController {
 		model.addAttribute("buckets", Bucket.values());
 		model.addAttribute("links", register.links(id));
 		model.addAttribute("files", attachments.ofDocument(id));
-		model.addAttribute("mayEdit", access.mayActFor(organisations.require(document.issuerId()), null, null));
+		model.addAttribute("mayEdit", access.mayActFor(organisations.require(document.issuerId()), vn.ntmtracker.security.Permission.REGISTER_DOCUMENT,
+				LocalDate.now(clock), null, null));
 		model.addAttribute("organisations", organisations.all());
 		model.addAttribute("relations", Document.Relation.values());
 		model.addAttribute("others", register.search(null, null, 0, 200).content().stream().filter(d -> d.id() != id).toList());
@@ -210,10 +211,8 @@ class DocumentController {
 	@PostMapping("/organisations")
 	String createOrganisation(@RequestParam String code, @RequestParam(required = false) Organisation.Kind kind,
 			@RequestParam String name, @RequestParam String unitCode, RedirectAttributes redirect) {
-		if (!access.canWriteUnit(unitCode)) {
-			throw new org.springframework.security.access.AccessDeniedException("Không có quyền với đơn vị " + unitCode);
-		}
 		try {
+			access.require(vn.ntmtracker.security.Permission.EDIT_ORGANISATION, unitCode, LocalDate.now(clock));
 			organisations.create(code, kind, name, unitCode);
 			redirect.addFlashAttribute("message", messages.text("organisation.created"));
 		}

@@ -12,12 +12,12 @@ import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.ntmtracker.AuditEvent;
 import vn.ntmtracker.AuditEvent.Action;
+import vn.ntmtracker.security.Permission;
 import vn.ntmtracker.units.SearchKey;
 import vn.ntmtracker.units.Units;
 
@@ -58,10 +58,22 @@ class DocumentRegister {
 		this.events = events;
 	}
 
+	/** The day a document speaks for: its date, or the last day of its year when the day was left blank. */
+	static LocalDate day(Document document) {
+		return day(document.issuedOn(), document.issuedYear());
+	}
+
+	static LocalDate day(LocalDate issuedOn, Integer issuedYear) {
+		if (issuedOn != null) {
+			return issuedOn;
+		}
+		return issuedYear == null || issuedYear < 1990 || issuedYear > 2100 ? LocalDate.of(2000, 1, 1) : LocalDate.of(issuedYear, 12, 31);
+	}
+
 	@Transactional
 	Document register(DocumentForm form, List<Attachments.Upload> files) {
 		Organisation issuer = validate(form);
-		access.requireActFor(issuer, null, null);
+		access.requireActFor(issuer, Permission.REGISTER_DOCUMENT, day(form.issuedOn(), form.issuedYear()), null, null);
 		Attachments.checkAll(files);
 		String user = access.username();
 		long id = jdbc.sql("""
@@ -84,9 +96,9 @@ class DocumentRegister {
 	@Transactional
 	Document update(long id, int version, DocumentForm form) {
 		Document before = get(id);
-		access.requireActFor(organisations.require(before.issuerId()), null, null);
+		access.requireActFor(organisations.require(before.issuerId()), Permission.REGISTER_DOCUMENT, day(before), null, null);
 		Organisation issuer = validate(form);
-		access.requireActFor(issuer, null, null);
+		access.requireActFor(issuer, Permission.REGISTER_DOCUMENT, day(form.issuedOn(), form.issuedYear()), null, null);
 		LocalDate earliestDue = jdbc.sql("""
 				select min(dl.due_date) from directive_deadline dl join directive d on d.id = dl.directive_id
 				where d.document_id = :id""").param("id", id).query(LocalDate.class).optional().orElse(null);
@@ -112,11 +124,11 @@ class DocumentRegister {
 	@Transactional
 	void link(long id, Document.Relation relation, long targetId) {
 		Document document = get(id);
-		access.requireActFor(organisations.require(document.issuerId()), null, null);
+		access.requireActFor(organisations.require(document.issuerId()), Permission.REGISTER_DOCUMENT, day(document), null, null);
 		if (relation == null) {
 			throw new DirectiveRuleException("document.error.relation");
 		}
-		if (find(targetId).isEmpty() || targetId == id) {
+		if (targetId == id || find(targetId).isEmpty() || !canRead(targetId)) {
 			throw new DirectiveRuleException("document.error.linkTarget", String.valueOf(targetId));
 		}
 		jdbc.sql("insert into document_link (document_id, target_id, relation) values (:id, :target, :relation) on conflict do nothing")
@@ -187,12 +199,17 @@ class DocumentRegister {
 	}
 
 	/** The document when the current user may read it; 404 when missing, 403 when out of reach. */
+	/** A document the user may read; one they may not is answered as if it did not exist (no id enumeration). */
 	Document readable(long id) {
 		Document document = get(id);
-		if (search(null, null, 0, 1, id).totalElements() == 0) {
-			throw new AccessDeniedException("Văn bản " + id + " nằm ngoài phạm vi được giao");
+		if (!canRead(id)) {
+			throw new DocumentNotFoundException(id);
 		}
 		return document;
+	}
+
+	boolean canRead(long id) {
+		return search(null, null, 0, 1, id).totalElements() > 0;
 	}
 
 	record Page(List<Document> content, int page, int size, long totalElements) {

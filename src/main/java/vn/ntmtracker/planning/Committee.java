@@ -17,6 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.ntmtracker.AuditEvent;
 import vn.ntmtracker.AuditEvent.Action;
 import vn.ntmtracker.security.AccessPolicy;
+import vn.ntmtracker.security.Authorization;
+import vn.ntmtracker.security.Authorization.Target;
+import vn.ntmtracker.security.Permission;
 import vn.ntmtracker.units.Unit;
 import vn.ntmtracker.units.Units;
 
@@ -30,15 +33,17 @@ public class Committee {
 	private final JdbcClient jdbc;
 	private final Units units;
 	private final AccessPolicy access;
+	private final Authorization authorization;
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	Committee(JdbcClient jdbc, Units units, AccessPolicy access, ApplicationEventPublisher events, Clock clock) {
+	Committee(JdbcClient jdbc, Units units, AccessPolicy access, Authorization authorization, ApplicationEventPublisher events, Clock clock) {
 		this.clock = clock;
 		this.jdbc = jdbc;
 		this.units = units;
 		this.access = access;
+		this.authorization = authorization;
 		this.events = events;
 	}
 
@@ -87,7 +92,7 @@ public class Committee {
 
 	@Transactional
 	public long addMember(String unitCode, String name, String role) {
-		access.requireWrite(unitCode);
+		authorization.require(Permission.EDIT_COMMITTEE, Target.unit(unitCode, LocalDate.now(clock)));
 		String cleanName = TaskDraft.clean(name);
 		String cleanRole = TaskDraft.clean(role);
 		if (cleanName == null || cleanRole == null) {
@@ -105,7 +110,7 @@ public class Committee {
 	@Transactional
 	public void assign(long memberId, Integer criterion, String villageCode) {
 		String unitCode = memberUnit(memberId);
-		access.requireWrite(unitCode);
+		authorization.require(Permission.EDIT_COMMITTEE, Target.unit(unitCode, LocalDate.now(clock)));
 		String village = TaskDraft.clean(villageCode);
 		if (criterion == null && village == null) {
 			throw new PlanException("Cần chọn tiêu chí hoặc thôn được phân công");
@@ -125,7 +130,7 @@ public class Committee {
 	@Transactional
 	public void report(long memberId, LocalDate week, String done, String problems) {
 		String unitCode = memberUnit(memberId);
-		access.requireWrite(unitCode);
+		authorization.require(Permission.EDIT_COMMITTEE, Target.unit(unitCode, week == null ? LocalDate.now(clock) : week));
 		String cleanDone = TaskDraft.clean(done);
 		if (cleanDone == null) {
 			throw new PlanException("Cần ghi kết quả đã làm trong tuần");

@@ -16,6 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.ntmtracker.AuditEvent;
 import vn.ntmtracker.AuditEvent.Action;
 import vn.ntmtracker.security.AccessPolicy;
+import vn.ntmtracker.security.Authorization;
+import vn.ntmtracker.security.Authorization.Target;
+import vn.ntmtracker.security.Permission;
 
 /**
  * Funds actually mobilised (vốn huy động), by unit, year and source, as reports like seed 001 list them, and
@@ -26,14 +29,16 @@ public class Funds {
 
 	private final JdbcClient jdbc;
 	private final AccessPolicy access;
+	private final Authorization authorization;
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	Funds(JdbcClient jdbc, AccessPolicy access, ApplicationEventPublisher events, Clock clock) {
+	Funds(JdbcClient jdbc, AccessPolicy access, Authorization authorization, ApplicationEventPublisher events, Clock clock) {
 		this.clock = clock;
 		this.jdbc = jdbc;
 		this.access = access;
+		this.authorization = authorization;
 		this.events = events;
 	}
 
@@ -55,9 +60,17 @@ public class Funds {
 		}
 	}
 
+	/** Funds of a year are the unit's as it stood at the end of that year (or today, for the current year). */
+	private LocalDate yearEnd(int year) {
+		LocalDate end = LocalDate.of(year, 12, 31);
+		LocalDate today = LocalDate.now(clock);
+		return end.isAfter(today) ? today : end;
+	}
+
 	@Transactional
 	public long record(String unitCode, FundInput input) {
-		access.requireWrite(unitCode);
+		authorization.require(Permission.RECORD_FUNDS, Target.unit(unitCode,
+				input.year() == null || input.year() < 2000 || input.year() > 2100 ? LocalDate.now(clock) : yearEnd(input.year())));
 		List<String> problems = new ArrayList<>();
 		if (input.year() == null || input.year() < 2000 || input.year() > LocalDate.now(clock).getYear() + 5) {
 			problems.add("Năm không hợp lệ: " + input.year());

@@ -27,6 +27,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.ntmtracker.criteria.CriteriaCatalog;
 import vn.ntmtracker.criteria.SetStatus;
 import vn.ntmtracker.security.AccessPolicy;
+import vn.ntmtracker.security.Authorization;
+import vn.ntmtracker.security.Authorization.Target;
+import vn.ntmtracker.security.Permission;
 import vn.ntmtracker.security.CurrentUser;
 import vn.ntmtracker.security.Grant;
 import vn.ntmtracker.units.Unit;
@@ -40,15 +43,17 @@ class PlanController {
 	private final CriteriaCatalog catalog;
 	private final Units units;
 	private final AccessPolicy access;
+	private final Authorization authorization;
 
 	private final Clock clock;
 
-	PlanController(Plans plans, CriteriaCatalog catalog, Units units, AccessPolicy access, Clock clock) {
+	PlanController(Plans plans, CriteriaCatalog catalog, Units units, AccessPolicy access, Authorization authorization, Clock clock) {
 		this.clock = clock;
 		this.plans = plans;
 		this.catalog = catalog;
 		this.units = units;
 		this.access = access;
+		this.authorization = authorization;
 	}
 
 	/** The navigation link: the plans of the user's own unit. */
@@ -74,7 +79,7 @@ class PlanController {
 		Unit unit = units.get(code, LocalDate.now(clock));
 		model.addAttribute("unit", unit);
 		model.addAttribute("plans", list);
-		model.addAttribute("canWrite", access.canWrite(code));
+		model.addAttribute("canWrite", authorization.may(Permission.EDIT_PLAN, Target.unit(code, LocalDate.now(clock))));
 		model.addAttribute("sets", catalog.list().stream()
 			.filter(s -> s.status() != SetStatus.DRAFT && Plans.levelOf(s.tier()) == unit.level()).toList());
 		model.addAttribute("parentPlans", unit.level() == 4 && unit.parentCode() != null && access.canRead(unit.parentCode())

@@ -31,6 +31,9 @@ import vn.ntmtracker.criteria.Criterion;
 import vn.ntmtracker.criteria.SetStatus;
 import vn.ntmtracker.criteria.Tier;
 import vn.ntmtracker.security.AccessPolicy;
+import vn.ntmtracker.security.Authorization;
+import vn.ntmtracker.security.Authorization.Target;
+import vn.ntmtracker.security.Permission;
 import vn.ntmtracker.units.Unit;
 import vn.ntmtracker.units.Units;
 
@@ -46,12 +49,13 @@ public class Plans {
 	private final Units units;
 	private final Assessments assessments;
 	private final AccessPolicy access;
+	private final Authorization authorization;
 	private final ApplicationEventPublisher events;
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	private final Clock clock;
 
-	Plans(JdbcClient jdbc, CriteriaCatalog catalog, Units units, Assessments assessments, AccessPolicy access,
+	Plans(JdbcClient jdbc, CriteriaCatalog catalog, Units units, Assessments assessments, AccessPolicy access, Authorization authorization,
 			ApplicationEventPublisher events, Clock clock) {
 		this.clock = clock;
 		this.jdbc = jdbc;
@@ -59,6 +63,7 @@ public class Plans {
 		this.units = units;
 		this.assessments = assessments;
 		this.access = access;
+		this.authorization = authorization;
 		this.events = events;
 	}
 
@@ -146,7 +151,8 @@ public class Plans {
 		Optional<List<Integer>> unmet = latest.map(r -> assessments.evaluation(r).unmetCriteria());
 		Map<Integer, String> names = set.criteria().stream().collect(Collectors.toMap(Criterion::number, Criterion::name));
 		PlanRollup rollup = PlanRollup.of(plan, tasks, villages, names, unmet, LocalDate.now(clock));
-		return new PlanView(plan, unit, set, tasks, rollup, latest, changes(plan, tasks), access.canWrite(plan.unitCode()), canApprove(plan),
+		return new PlanView(plan, unit, set, tasks, rollup, latest, changes(plan, tasks), authorization.may(Permission.EDIT_PLAN, Target.unit(plan.unitCode(), plan.targetDate())),
+				canApprove(plan, LocalDate.now(clock)),
 				approverBody(plan), progress(id));
 	}
 
@@ -189,7 +195,8 @@ public class Plans {
 
 	@Transactional
 	public long create(String unitCode, NewPlan request) {
-		access.requireWrite(unitCode);
+		authorization.require(Permission.EDIT_PLAN,
+				Target.unit(unitCode, request.targetDate() == null ? LocalDate.now(clock) : request.targetDate()));
 		List<String> problems = new ArrayList<>();
 		String title = TaskDraft.clean(request.title());
 		if (title == null) {
@@ -234,7 +241,7 @@ public class Plans {
 	@Transactional
 	public TaskSaved addTask(long planId, TaskDraft draft, Integer expectedPlanVersion) {
 		Plan plan = plan(planId);
-		access.requireWrite(plan.unitCode());
+		authorization.require(Permission.EDIT_PLAN, taskTarget(plan, draft.criterionNumber()));
 		CriteriaSetDefinition set = catalog.definition(plan.setCode(), plan.setVersion());
 		Set<Integer> criteria = set.criteria().stream().map(Criterion::number).collect(Collectors.toSet());
 		Set<String> indicators = set.criteria().stream().flatMap(c -> c.indicators().stream()).map(i -> i.code())
@@ -272,9 +279,10 @@ public class Plans {
 	public PlanTask reportProgress(long taskId, ProgressInput input, int expectedVersion) {
 		PlanTask task = task(taskId);
 		Plan plan = plan(task.planId());
-		access.requireWrite(plan.unitCode());
-		TaskRules.checkPercent(input.percentDone());
 		LocalDate on = input.reportedOn() == null ? LocalDate.now(clock) : input.reportedOn();
+		authorization.require(Permission.REPORT_TASK_PROGRESS, Target.criteria(plan.unitCode(), on, plan.setCode(),
+				task.criterionNumber() == null ? List.of() : List.of(task.criterionNumber())));
+		TaskRules.checkPercent(input.percentDone());
 		TaskStatus status = TaskStatus.of(input.percentDone());
 		int updated = jdbc.sql("""
 				update plan_task set percent_done = :percent, status = :status, version = version + 1, updated_by = :user,
@@ -303,10 +311,10 @@ public class Plans {
 	@Transactional
 	public Plan approve(long planId, String body, LocalDate on, int expectedVersion) {
 		Plan plan = plan(planId);
-		requireApprover(plan);
+		LocalDate approvedOn = on == null ? LocalDate.now(clock) : on;
+		requireApprover(plan, approvedOn);
 		PlanStatus next = plan.status().approve();
 		String approvedBody = TaskDraft.clean(body) == null ? approverBody(plan) : TaskDraft.clean(body);
-		LocalDate approvedOn = on == null ? LocalDate.now(clock) : on;
 		int updated = jdbc.sql("""
 				update plan set status = :status, approved_body = :body, approved_by = :user, approved_on = :on,
 				    version = version + 1, updated_by = :user, updated_at = now() where id = :id and version = :expected""")
@@ -325,12 +333,18 @@ public class Plans {
 		return plan(planId);
 	}
 
-	boolean canApprove(Plan plan) {
-		return access.canWrite(approverUnit(plan));
+	/** The commune approves its plan and its villages' plans (seed 002: "UBND xã phê duyệt khung kế hoạch của thôn"). */
+	boolean canApprove(Plan plan, LocalDate on) {
+		return authorization.may(Permission.APPROVE_PLAN, Target.unit(approverUnit(plan), on));
 	}
 
-	private void requireApprover(Plan plan) {
-		if (!canApprove(plan)) {
+	/** Task writes touch the task's criterion (none: the whole plan) as the unit stood on the plan's target date. */
+	private Target taskTarget(Plan plan, Integer criterion) {
+		return Target.criteria(plan.unitCode(), plan.targetDate(), plan.setCode(), criterion == null ? List.of() : List.of(criterion));
+	}
+
+	private void requireApprover(Plan plan, LocalDate on) {
+		if (!canApprove(plan, on)) {
 			throw new AccessDeniedException("Kế hoạch của " + units.get(plan.unitCode(), plan.targetDate()).displayName()
 					+ " do " + approverBody(plan) + " phê duyệt; tài khoản của bạn không có quyền này");
 		}

@@ -7,7 +7,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -28,12 +27,11 @@ class ApiTokenFilter extends OncePerRequestFilter {
 			var user = tokens.authenticate(header.substring(7).trim());
 			if (user.isEmpty()) {
 				response.setHeader("WWW-Authenticate", "Bearer realm=\"NTM Tracker\"");
-				response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "Invalid or revoked API token");
+				response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "Invalid, expired or revoked API token");
 				return;
 			}
 			user.get().eraseCredentials();
-			SecurityContextHolder.getContext().setAuthentication(
-					UsernamePasswordAuthenticationToken.authenticated(user.get(), null, user.get().getAuthorities()));
+			SecurityContextHolder.getContext().setAuthentication(new ApiTokenAuthentication(user.get()));
 		}
 		chain.doFilter(request, response);
 	}

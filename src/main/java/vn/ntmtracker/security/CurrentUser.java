@@ -26,20 +26,25 @@ public final class CurrentUser implements UserDetails, CredentialsContainer, Ser
 	private final String displayName;
 	private String passwordHash;
 	private final boolean enabled;
-	private final boolean locked;
 	private final boolean mustChangePassword;
 	private final List<Grant> grants;
+	/** The user's session epoch when this was loaded: a session opened in an older epoch is no longer valid. */
+	private final int epoch;
 
 	public CurrentUser(long id, String username, String displayName, String passwordHash, boolean enabled,
-			boolean locked, boolean mustChangePassword, List<Grant> grants) {
+			boolean mustChangePassword, List<Grant> grants, int epoch) {
 		this.id = id;
 		this.username = username;
 		this.displayName = displayName;
 		this.passwordHash = passwordHash;
 		this.enabled = enabled;
-		this.locked = locked;
 		this.mustChangePassword = mustChangePassword;
 		this.grants = List.copyOf(grants);
+		this.epoch = epoch;
+	}
+
+	public int epoch() {
+		return epoch;
 	}
 
 	public long id() {
@@ -89,9 +94,10 @@ public final class CurrentUser implements UserDetails, CredentialsContainer, Ser
 		return username;
 	}
 
+	/** Repeated failures are throttled per account and source by {@link LoginThrottle}, not by locking the account. */
 	@Override
 	public boolean isAccountNonLocked() {
-		return !locked;
+		return true;
 	}
 
 	@Override

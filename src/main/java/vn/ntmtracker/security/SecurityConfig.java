@@ -1,6 +1,7 @@
 package vn.ntmtracker.security;
 
 import java.io.IOException;
+import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -13,30 +14,53 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Two filter chains: {@code /api/**} is stateless with HTTP Basic (401 when anonymous), pages use form login
- * with CSRF protection and sessions stored in PostgreSQL. Authorization by unit is decided in
- * {@link AccessPolicy}, called by each feature.
+ * Two filter chains: {@code /api/**} is stateless with an API token or HTTP Basic (401 when anonymous), pages use
+ * form login with CSRF protection and sessions stored in PostgreSQL. Anonymous visitors get no session (the CSRF
+ * token and the page they asked for live in cookies). Every authenticated request reads the user and grants anew
+ * ({@link FreshPrincipalFilter}); password logins go through {@link ThrottledAuthenticationProvider}. What a user
+ * may change is decided in {@link Authorization}, called by each feature.
  */
 @Configuration
 @EnableMethodSecurity
 class SecurityConfig {
 
+	/**
+	 * New hashes are bcrypt over SHA-256 (no 72-byte limit); hashes written before, plain bcrypt without a prefix,
+	 * still match.
+	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return new BCryptPasswordEncoder(10);
+		BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(10);
+		DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder("bcrypt-sha256",
+				Map.of("bcrypt-sha256", new BcryptSha256PasswordEncoder(10), "bcrypt", bcrypt));
+		encoder.setDefaultPasswordEncoderForMatches(bcrypt);
+		return encoder;
+	}
+
+	@Bean
+	SecurityContextRepository securityContextRepository() {
+		return new HttpSessionSecurityContextRepository();
 	}
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, UserAccounts accounts) throws Exception {
 		http.securityMatcher("/api/**")
 			.addFilterBefore(new ApiTokenFilter(tokens), BasicAuthenticationFilter.class)
 			.authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
@@ -49,17 +73,20 @@ class SecurityConfig {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, UserAccounts accounts, SecurityContextRepository contexts) throws Exception {
 		http.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
-						"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/ical/**", "/actuator/health",
-						"/actuator/health/liveness", "/actuator/health/readiness")
+						"/ical/**", "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
 				.permitAll()
 				.anyRequest().authenticated())
+			.securityContext(context -> context.securityContextRepository(contexts))
+			.requestCache(cache -> cache.requestCache(new CookieRequestCache()))
+			.csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(new LoginFailureHandler()))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
 					"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'")))
+			.addFilterAfter(new FreshPrincipalFilter(accounts), SecurityContextHolderFilter.class)
 			.addFilterAfter(new PasswordChangeRequired(false), UsernamePasswordAuthenticationFilter.class);
 		return http.build();
 	}
@@ -76,17 +103,21 @@ class SecurityConfig {
 		@Override
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
-			var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+			var authentication = SecurityContextHolder.getContext().getAuthentication();
 			boolean mustChange = authentication != null && authentication.getPrincipal() instanceof CurrentUser user
 					&& user.mustChangePassword();
 			String path = request.getRequestURI().substring(request.getContextPath().length());
 			if (mustChange && !path.startsWith("/account/password") && !path.equals("/logout")
-					&& !path.startsWith("/css/") && !path.startsWith("/webjars/")) {
+					&& !path.startsWith("/css/") && !path.startsWith("/js/") && !path.startsWith("/webjars/")) {
 				if (api) {
 					response.sendError(HttpServletResponse.SC_FORBIDDEN, "Password change required: log in to the web UI first");
 				}
 				else {
-					response.sendRedirect(request.getContextPath() + "/account/password");
+					UriComponentsBuilder target = UriComponentsBuilder.fromPath(request.getContextPath() + "/account/password");
+					if ("GET".equals(request.getMethod()) && !path.equals("/")) {
+						target.queryParam("next", path + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
+					}
+					response.sendRedirect(target.encode().build().toUriString());
 				}
 				return;
 			}

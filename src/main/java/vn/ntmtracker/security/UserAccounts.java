@@ -1,20 +1,18 @@
 package vn.ntmtracker.security;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -24,24 +22,31 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.ntmtracker.AuditEvent;
 import vn.ntmtracker.AuditEvent.Action;
 
-/** Users and their grants: loading for login, lockout after repeated failures, creation, password change. */
+/**
+ * Users and their grants: loading for login and for every request (one query, one connection: the grants come
+ * with the user), creation, password change. Changing the password moves the user's session epoch, which ends
+ * their other sessions, and revokes their API tokens.
+ */
 @Service
 public class UserAccounts implements UserDetailsService {
 
-	static final int MAX_FAILURES = 5;
-	static final Duration LOCKOUT = Duration.ofMinutes(15);
+	/** The user with the grants, in one statement: no second query while the first holds a connection. */
+	static final String SELECT_USER = """
+			select u.id, u.username, u.display_name, u.password_hash, u.enabled, u.must_change_password, u.session_epoch,
+			       (select string_agg(g.role || '|' || coalesce(g.unit_code, '') || '|' || coalesce(g.criteria, ''), E'\\n' order by g.id)
+			        from role_grant g where g.user_id = u.id) as grants
+			from app_user u""";
 
 	private final JdbcClient jdbc;
 	private final PasswordEncoder passwords;
 	private final ApplicationEventPublisher events;
-
 	private final Clock clock;
 
 	UserAccounts(JdbcClient jdbc, PasswordEncoder passwords, ApplicationEventPublisher events, Clock clock) {
-		this.clock = clock;
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.events = events;
+		this.clock = clock;
 	}
 
 	@Override
@@ -49,23 +54,34 @@ public class UserAccounts implements UserDetailsService {
 		return find(username).orElseThrow(() -> new UsernameNotFoundException(username));
 	}
 
-	public java.util.Optional<CurrentUser> find(String username) {
-		return jdbc.sql("""
-				select id, username, display_name, password_hash, enabled, must_change_password,
-				       locked_until is not null and locked_until > :now as locked
-				from app_user where username = :username""")
-			.param("username", username).param("now", OffsetDateTime.now(clock))
-			.query((rs, i) -> new CurrentUser(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
-					rs.getString("password_hash"), rs.getBoolean("enabled"), rs.getBoolean("locked"),
-					rs.getBoolean("must_change_password"), grants(rs.getLong("id"))))
-			.optional();
+	public Optional<CurrentUser> find(String username) {
+		if (username == null || username.length() > 64) {
+			return Optional.empty();
+		}
+		return jdbc.sql(SELECT_USER + " where u.username = :username").param("username", username)
+			.query(UserAccounts::mapUser).optional();
 	}
 
-	List<Grant> grants(long userId) {
-		return jdbc.sql("select role, unit_code, criteria from role_grant where user_id = :id order by id")
-			.param("id", userId)
-			.query((rs, i) -> new Grant(Role.valueOf(rs.getString(1)), rs.getString(2), criteria(rs.getString(3))))
-			.list();
+	Optional<CurrentUser> find(long id) {
+		return jdbc.sql(SELECT_USER + " where u.id = :id").param("id", id).query(UserAccounts::mapUser).optional();
+	}
+
+	static CurrentUser mapUser(ResultSet rs, int row) throws SQLException {
+		return new CurrentUser(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+				rs.getString("password_hash"), rs.getBoolean("enabled"), rs.getBoolean("must_change_password"),
+				grants(rs.getString("grants")), rs.getInt("session_epoch"));
+	}
+
+	private static List<Grant> grants(String packed) {
+		if (packed == null || packed.isEmpty()) {
+			return List.of();
+		}
+		List<Grant> grants = new ArrayList<>();
+		for (String line : packed.split("\n")) {
+			String[] parts = line.split("\\|", -1);
+			grants.add(new Grant(Role.valueOf(parts[0]), parts[1].isEmpty() ? null : parts[1], criteria(parts[2])));
+		}
+		return grants;
 	}
 
 	private static Set<String> criteria(String text) {
@@ -75,35 +91,75 @@ public class UserAccounts implements UserDetailsService {
 		return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
 	}
 
+	/** Only the administrator created at first start exists, still with the one-time password printed in the log. */
+	boolean firstStartPending() {
+		return jdbc.sql("select count(*) = 1 and bool_and(must_change_password) from app_user").query(Boolean.class)
+			.optional().orElse(false);
+	}
+
+	/** What user search matches: the username and the name without diacritics, lower-cased. */
+	static String searchKey(String username, String displayName) {
+		return vn.ntmtracker.units.SearchKey.of(username + " " + displayName);
+	}
+
+	/** Fills the search key of users written before it existed. */
+	void fillSearchKeys() {
+		jdbc.sql("select username, display_name from app_user where search_key is null")
+			.query((rs, i) -> new String[] { rs.getString(1), rs.getString(2) }).list()
+			.forEach(row -> jdbc.sql("update app_user set search_key = :key where username = :u")
+				.param("key", searchKey(row[0], row[1])).param("u", row[0]).update());
+	}
+
 	public long count() {
 		return jdbc.sql("select count(*) from app_user").query(Long.class).single();
 	}
 
+	/**
+	 * Creates a user with its grants. Callers check a chosen password against {@link PasswordPolicy}; the demo
+	 * password and generated one-time passwords are set as they are.
+	 */
 	@Transactional
 	public long create(String username, String displayName, String rawPassword, boolean mustChangePassword,
 			List<Grant> grants) {
 		long id = jdbc.sql("""
-				insert into app_user (username, display_name, password_hash, must_change_password)
-				values (:username, :name, :hash, :must) returning id""")
-			.param("username", username).param("name", displayName).param("hash", passwords.encode(rawPassword))
+				insert into app_user (username, display_name, search_key, password_hash, must_change_password)
+				values (:username, :name, :key, :hash, :must) returning id""")
+			.param("username", username).param("name", displayName).param("key", searchKey(username, displayName))
+			.param("hash", passwords.encode(rawPassword))
 			.param("must", mustChangePassword).query(Long.class).single();
 		for (Grant grant : grants) {
 			jdbc.sql("insert into role_grant (user_id, role, unit_code, criteria) values (:id, :role, :unit, :criteria)")
 				.param("id", id).param("role", grant.role().name()).param("unit", grant.unitCode())
-				.param("criteria", grant.criteria().isEmpty() ? null : String.join(",", grant.criteria())).update();
+				.param("criteria", grant.criteria().isEmpty() ? null : String.join(",", new java.util.TreeSet<>(grant.criteria())))
+				.update();
 		}
 		events.publishEvent(AuditEvent.of(Action.CREATE, "user", username, null, null, Map.of("username", username,
 				"displayName", displayName, "grants", grants.stream().map(Grant::toString).toList())));
 		return id;
 	}
 
+	/**
+	 * Sets a new password (checked by the caller against {@link PasswordPolicy}); ends the user's other sessions and
+	 * revokes their API tokens. Returns the new session epoch, for the session that made the change to keep.
+	 */
 	@Transactional
-	public void changePassword(String username, String newPassword) {
-		jdbc.sql("""
-				update app_user set password_hash = :hash, must_change_password = false, version = version + 1
-				where username = :username""")
-			.param("hash", passwords.encode(newPassword)).param("username", username).update();
+	public int changePassword(String username, String newPassword) {
+		int epoch = jdbc.sql("""
+				update app_user set password_hash = :hash, must_change_password = false, version = version + 1,
+				       session_epoch = session_epoch + 1
+				where username = :username returning session_epoch""")
+			.param("hash", passwords.encode(newPassword)).param("username", username).query(Integer.class).single();
+		revokeTokens(username);
 		events.publishEvent(AuditEvent.of(Action.UPDATE, "user", username, null, null, Map.of("password", "changed")));
+		return epoch;
+	}
+
+	/** Every API token of the user stops working now. */
+	void revokeTokens(String username) {
+		jdbc.sql("""
+				update api_token set revoked_at = :now
+				where revoked_at is null and user_id = (select id from app_user where username = :username)""")
+			.param("now", java.time.OffsetDateTime.now(clock)).param("username", username).update();
 	}
 
 	public boolean passwordMatches(String username, String rawPassword) {
@@ -111,29 +167,8 @@ public class UserAccounts implements UserDetailsService {
 			.query(String.class).optional().map(hash -> passwords.matches(rawPassword, hash)).orElse(false);
 	}
 
-	/** Five wrong passwords in a row lock the account for fifteen minutes. */
-	@EventListener
-	@Transactional
-	void onFailure(AuthenticationFailureBadCredentialsEvent event) {
-		String username = String.valueOf(event.getAuthentication().getPrincipal());
-		jdbc.sql("""
-				update app_user set failed_attempts = failed_attempts + 1,
-				       locked_until = case when failed_attempts + 1 >= :max then :until else locked_until end
-				where username = :username""")
-			.param("max", MAX_FAILURES).param("until", OffsetDateTime.now(clock).plus(LOCKOUT))
-			.param("username", username).update();
-	}
-
-	@EventListener
-	@Transactional
-	void onSuccess(AuthenticationSuccessEvent event) {
-		jdbc.sql("update app_user set failed_attempts = 0, locked_until = null where username = :username and failed_attempts > 0")
-			.param("username", event.getAuthentication().getName()).update();
-	}
-
-	Instant lockedUntil(String username) {
-		return jdbc.sql("select locked_until from app_user where username = :u").param("u", username)
-			.query((rs, i) -> rs.getObject(1, OffsetDateTime.class)).optional()
-			.map(t -> t == null ? null : t.toInstant()).orElse(null);
+	/** The epoch sessions of this user must carry; empty when the user no longer exists. */
+	Optional<Integer> sessionEpoch(long userId) {
+		return jdbc.sql("select session_epoch from app_user where id = :id").param("id", userId).query(Integer.class).optional();
 	}
 }

@@ -217,6 +217,34 @@ public class Units {
 		return result;
 	}
 
+	/**
+	 * The codes from the province down to the unit itself on {@code asOf} (the period valid on that day, else the
+	 * last one before it); empty when the unit does not exist or had no position by then.
+	 */
+	public List<String> lineOn(String code, LocalDate asOf) {
+		return jdbc.sql("select x.path from unit_path x join unit u on u.id = x.unit_id where u.code = :code and x.valid_from <= :asOf "
+				+ AS_OF_ORDER.substring(AS_OF_ORDER.indexOf("order by")))
+			.param("code", code).param("asOf", asOf).query(String.class).optional()
+			.map(path -> List.of(path.substring(1).split("/"))).orElse(List.of());
+	}
+
+	/** {@link #lineOn} for many units in one query (one array parameter, whatever their number). */
+	public java.util.Map<String, List<String>> linesOn(Collection<String> codes, LocalDate asOf) {
+		java.util.Map<String, List<String>> lines = new java.util.HashMap<>();
+		if (codes.isEmpty()) {
+			return lines;
+		}
+		jdbc.sql("""
+				select distinct on (u.code) u.code, x.path from unit_path x join unit u on u.id = x.unit_id
+				where u.code = any(:codes) and x.valid_from <= :asOf
+				order by u.code, (coalesce(x.valid_to, 'infinity'::date) >= :asOf) desc, x.valid_from desc""")
+			.param("codes", codes.toArray(String[]::new)).param("asOf", asOf)
+			.query(rs -> {
+				lines.put(rs.getString(1), List.of(rs.getString(2).substring(1).split("/")));
+			});
+		return lines;
+	}
+
 	/** Whether the unit lies, at any time, in the subtree of one of the scope's roots. */
 	public boolean isWithin(String code, UnitScope scope) {
 		if (scope.unrestricted()) {

@@ -120,11 +120,13 @@ class CriteriaCatalogIntegrationTests {
 			.query(Long.class).single()).isGreaterThanOrEqualTo(3);
 	}
 
+	@Autowired
+	vn.ntmtracker.security.UserAccounts accounts;
+
 	@Test
 	void onlyAdministratorsEditTheCatalog() throws Exception {
 		mvc.perform(post("/criteria/QD318-2022-XA-NTM/derive").param("version", "1").with(csrf())
-			.with(user(new vn.ntmtracker.security.CurrentUser(0, "x", "x", null, true, false, false,
-					List.of(new vn.ntmtracker.security.Grant(vn.ntmtracker.security.Role.COORDINATION, null, java.util.Set.of()))))))
+			.with(user(accounts.loadUserByUsername("vpdp-hatinh"))))
 			.andExpect(status().isForbidden());
 		mvc.perform(get("/criteria")).andExpect(status().is3xxRedirection());
 	}

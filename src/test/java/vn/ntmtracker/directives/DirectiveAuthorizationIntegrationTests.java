@@ -61,13 +61,15 @@ class DirectiveAuthorizationIntegrationTests {
 
 	static Stream<Arguments> reads() {
 		return Stream.of(
-				Arguments.of("/api/directives/{camquang}", "/api/directives/{banbo}"),
-				Arguments.of("/api/directives?unit=HT-CAMQUANG", "/api/directives?unit=LC-BANBO"),
-				Arguments.of("/api/requests?unit=HT-CAMQUANG", "/api/requests?unit=LC-BANBO"),
-				Arguments.of("/api/directives/buckets?unit=HT-CAMQUANG", "/api/directives/buckets?unit=LC-BANBO"),
-				Arguments.of("/api/directives/summary?unit=HT-CAMQUANG&by=UNIT", "/api/directives/summary?unit=42"),
-				Arguments.of("/api/documents/{camquangDoc}", "/api/documents/{banboDoc}"),
-				Arguments.of("/api/documents/{camquangDoc}/progress?asOf=2024-05-01", "/api/documents/{banboDoc}/progress"));
+				// A record by id outside the reach is answered as if it did not exist (404), so ids cannot be probed;
+				// a unit outside the jurisdiction is refused (403): the unit tree is public.
+				Arguments.of("/api/directives/{camquang}", "/api/directives/{banbo}", 404),
+				Arguments.of("/api/directives?unit=HT-CAMQUANG", "/api/directives?unit=LC-BANBO", 403),
+				Arguments.of("/api/requests?unit=HT-CAMQUANG", "/api/requests?unit=LC-BANBO", 403),
+				Arguments.of("/api/directives/buckets?unit=HT-CAMQUANG", "/api/directives/buckets?unit=LC-BANBO", 403),
+				Arguments.of("/api/directives/summary?unit=HT-CAMQUANG&by=UNIT", "/api/directives/summary?unit=42", 403),
+				Arguments.of("/api/documents/{camquangDoc}", "/api/documents/{banboDoc}", 404),
+				Arguments.of("/api/documents/{camquangDoc}/progress?asOf=2024-05-01", "/api/documents/{banboDoc}/progress", 404));
 	}
 
 	String resolve(String path) {
@@ -79,10 +81,10 @@ class DirectiveAuthorizationIntegrationTests {
 
 	@ParameterizedTest
 	@MethodSource("reads")
-	void communeOfficerReadsOwnCommuneOnly(String inScope, String outOfScope) throws Exception {
+	void communeOfficerReadsOwnCommuneOnly(String inScope, String outOfScope, int refused) throws Exception {
 		mvc.perform(get(resolve(inScope))).andExpect(status().isUnauthorized());
 		mvc.perform(get(resolve(inScope)).with(httpBasic("camquang", PASSWORD))).andExpect(status().isOk());
-		mvc.perform(get(resolve(outOfScope)).with(httpBasic("camquang", PASSWORD))).andExpect(status().isForbidden());
+		mvc.perform(get(resolve(outOfScope)).with(httpBasic("camquang", PASSWORD))).andExpect(status().is(refused));
 		mvc.perform(get(resolve(outOfScope)).with(httpBasic("admin", PASSWORD))).andExpect(status().isOk());
 	}
 
@@ -107,7 +109,7 @@ class DirectiveAuthorizationIntegrationTests {
 			.andExpect(jsonPath("$.totalElements").value(3))
 			.andExpect(jsonPath("$.content[*].criterionNumber", everyItem(is("17"))));
 		mvc.perform(get("/api/directives/" + directive("1.2", "CQ-UBND")).with(httpBasic("so-nnmt-hatinh", PASSWORD)))
-			.andExpect(status().isForbidden());
+			.andExpect(status().isNotFound());
 	}
 
 	@Test
@@ -118,7 +120,7 @@ class DirectiveAuthorizationIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.totalElements").value(7));
 		mvc.perform(get("/api/directives/" + directive("2.3", "CX-TNMT")).with(httpBasic("pktht-camxuyen", PASSWORD)))
-			.andExpect(status().isForbidden());
+			.andExpect(status().isNotFound());
 		mvc.perform(get("/api/directives").param("mine", "true").param("asOf", "2024-05-01")
 				.with(httpBasic("pktht-camxuyen", PASSWORD)))
 			.andExpect(jsonPath("$.totalElements").value(6));
@@ -130,15 +132,17 @@ class DirectiveAuthorizationIntegrationTests {
 		String progress = "{\"on\":\"2024-06-01\",\"note\":\"tiến độ\"}";
 		mvc.perform(post("/api/directives/" + open + "/progress").contentType(MediaType.APPLICATION_JSON).content(progress))
 			.andExpect(status().isUnauthorized());
+		// Outside the reach: answered as if the directive did not exist.
 		mvc.perform(post("/api/directives/" + open + "/progress").with(httpBasic("banbo", PASSWORD))
-				.contentType(MediaType.APPLICATION_JSON).content(progress)).andExpect(status().isForbidden());
+				.contentType(MediaType.APPLICATION_JSON).content(progress)).andExpect(status().isNotFound());
 		mvc.perform(post("/api/directives/" + open + "/progress").with(httpBasic("lanhdao-hatinh", PASSWORD))
 				.contentType(MediaType.APPLICATION_JSON).content(progress)).andExpect(status().isForbidden());
+		// A sector department does not see directives outside its criterion either.
 		mvc.perform(post("/api/directives/" + open + "/progress").with(httpBasic("so-nnmt-hatinh", PASSWORD))
-				.contentType(MediaType.APPLICATION_JSON).content(progress)).andExpect(status().isForbidden());
+				.contentType(MediaType.APPLICATION_JSON).content(progress)).andExpect(status().isNotFound());
 		for (String action : List.of("extensions", "acceptance", "return", "completion")) {
 			mvc.perform(post("/api/directives/" + open + "/" + action).with(httpBasic("banbo", PASSWORD))
-					.contentType(MediaType.APPLICATION_JSON).content("{\"on\":\"2024-06-01\"}")).andExpect(status().isForbidden());
+					.contentType(MediaType.APPLICATION_JSON).content("{\"on\":\"2024-06-01\"}")).andExpect(status().isNotFound());
 			mvc.perform(post("/api/directives/" + open + "/" + action).contentType(MediaType.APPLICATION_JSON).content("{}"))
 				.andExpect(status().isUnauthorized());
 		}
@@ -170,8 +174,8 @@ class DirectiveAuthorizationIntegrationTests {
 			mvc.perform(get(page).with(user(accounts.loadUserByUsername("camquang")))).andExpect(status().isOk());
 		}
 		var officer = user(accounts.loadUserByUsername("camquang"));
-		mvc.perform(get("/directives/" + banbo).with(officer)).andExpect(status().isForbidden());
-		mvc.perform(get("/documents/" + document("TD-BTV")).with(officer)).andExpect(status().isForbidden());
+		mvc.perform(get("/directives/" + banbo).with(officer)).andExpect(status().isNotFound());
+		mvc.perform(get("/documents/" + document("TD-BTV")).with(officer)).andExpect(status().isNotFound());
 		mvc.perform(get("/directives/summary").param("unit", "LC-BANBO").with(officer)).andExpect(status().isForbidden());
 		mvc.perform(post("/directives/" + banbo + "/progress").with(officer).with(csrf()).param("version", "0")
 				.param("on", "2024-06-01").param("note", "x")).andExpect(status().isForbidden());

@@ -26,7 +26,7 @@ class ApiTokenIntegrationTests {
 	@Test
 	void aTokenActsForItsOwnerWithTheOwnersJurisdictionUntilRevoked() throws Exception {
 		CurrentUser camquang = accounts.loadUserByUsername("camquang");
-		String token = tokens.create(camquang, "script báo cáo");
+		String token = tokens.create(camquang, "script báo cáo", null);
 		assertThat(token).startsWith("ntm_").hasSizeGreaterThan(40);
 		mvc.perform(get("/api/me").header("Authorization", "Bearer " + token)).andExpect(status().isOk())
 			.andExpect(jsonPath("$.username").value("camquang"));
@@ -43,7 +43,7 @@ class ApiTokenIntegrationTests {
 	@Test
 	void onlyTheHashIsStored() {
 		CurrentUser admin = accounts.loadUserByUsername("admin");
-		String token = tokens.create(admin, "kiểm thử");
+		String token = tokens.create(admin, "kiểm thử", null);
 		String stored = jdbc.sql("select token_hash || name from api_token where name = 'kiểm thử'").query(String.class).single();
 		assertThat(stored).startsWith(ApiTokens.hash(token)).doesNotContain(token.substring(4));
 		assertThat(jdbc.sql("select count(*) from api_token t where position(:secret in t::text) > 0")

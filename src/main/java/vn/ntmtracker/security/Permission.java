@@ -1,0 +1,79 @@
+package vn.ntmtracker.security;
+
+/**
+ * Every kind of change a person can make, each decided in one place, {@link Authorization}. Reading is decided by
+ * {@link AccessPolicy}; these are the writes.
+ */
+public enum Permission {
+
+	/** Open an assessment round of a unit. */
+	OPEN_ROUND(Kind.WORK),
+	/** Enter or clear indicator values (limited to a sector department's criteria). */
+	ENTER_VALUES(Kind.WORK),
+	/** Override a criterion's computed status or flag it "cơ bản đạt" (limited to a sector department's criteria). */
+	JUDGE(Kind.WORK),
+	/** Import values from a workbook (every criterion the file fills must be covered). */
+	IMPORT_VALUES(Kind.WORK),
+	/** Submit a round for sign-off: the unit's own body. */
+	SUBMIT_ROUND(Kind.UNIT_BODY),
+	/** Cancel a draft round (its creator or the level above; the creator part is checked by the round). */
+	CANCEL_ROUND(Kind.UNIT_BODY),
+	/** Thẩm tra: the level above, never the unit itself. */
+	VERIFY_ROUND(Kind.LEVEL_ABOVE),
+	/** Thẩm định: a coordination office (or administrator) above the unit. */
+	APPRAISE_ROUND(Kind.LEVEL_ABOVE),
+	/** Return a submitted round with a reason: the level above. */
+	RETURN_ROUND(Kind.LEVEL_ABOVE),
+	/** Record a criteria status stated in a document into the unit's history. */
+	RECORD_STATED_STATUS(Kind.UNIT_BODY),
+	/** Create a plan, add or change its tasks (a sector department: tasks of its criteria only). */
+	EDIT_PLAN(Kind.WORK),
+	/** Approve a plan (the body named: the commune for its plan and its villages' plans). */
+	APPROVE_PLAN(Kind.UNIT_BODY),
+	/** Report progress on a plan task (a sector department: tasks of its criteria only). */
+	REPORT_TASK_PROGRESS(Kind.WORK),
+	/** Record funds mobilised. */
+	RECORD_FUNDS(Kind.UNIT_BODY),
+	/** Members of the steering committee, their criteria and villages, weekly reports. */
+	EDIT_COMMITTEE(Kind.UNIT_BODY),
+	/** Register or edit a document issued by a body of the unit. */
+	REGISTER_DOCUMENT(Kind.UNIT_BODY),
+	/** Assign directives to bodies and units: the issuer's own subtree. */
+	ASSIGN_DIRECTIVE(Kind.UNIT_BODY),
+	/** Report progress or completion for an organisation of the unit (members of the organisation always may). */
+	ACT_FOR_ORGANISATION(Kind.WORK),
+	/** Create or rename an organisation of the unit. */
+	EDIT_ORGANISATION(Kind.UNIT_BODY),
+	/** Create users and grant roles within the unit's subtree. */
+	MANAGE_USERS(Kind.ADMINISTRATION),
+	/** Import, merge, reclassify units. */
+	MANAGE_UNITS(Kind.ADMINISTRATION),
+	/** Draft, publish and retire criteria sets. */
+	MANAGE_CRITERIA(Kind.ADMINISTRATION);
+
+	/** The shape of the rule an action follows; {@link Authorization} holds the rules. */
+	enum Kind {
+		/** Work on the unit's data: the unit's bodies and those above; a sector department within its criteria. */
+		WORK,
+		/** An act of the unit's own bodies or of those above; never a sector department. */
+		UNIT_BODY,
+		/** An act of the level above the unit. */
+		LEVEL_ABOVE,
+		/** Administration of the system. */
+		ADMINISTRATION
+	}
+
+	private final Kind kind;
+
+	Permission(Kind kind) {
+		this.kind = kind;
+	}
+
+	Kind kind() {
+		return kind;
+	}
+
+	public String messageKey() {
+		return "action." + name();
+	}
+}
