@@ -207,7 +207,7 @@ public final class EvaluationPlan {
 				IndicatorStatus status = statuses[i];
 				failed |= status == IndicatorStatus.NOT_ACHIEVED || status == IndicatorStatus.MISSING;
 				incomplete |= status == IndicatorStatus.MISSING;
-				boolean provisionalThreshold = thresholds[i] != null && thresholds[i].provisional();
+				boolean provisionalThreshold = thresholds[i] != null && thresholds[i].uncertain();
 				boolean compared = status == IndicatorStatus.ACHIEVED || status == IndicatorStatus.NOT_ACHIEVED;
 				usedProvisional |= compared && provisionalThreshold;
 				firmFailure |= status == IndicatorStatus.MISSING

@@ -18,8 +18,8 @@ public record IndicatorResult(String code, IndicatorStatus status, IndicatorValu
 		this(code, status, value, threshold, List.of());
 	}
 
-	/** True when the threshold used (own or of a part) is not verified against the official text. */
+	/** True when a threshold used (own or of a part) is provisional or stands in for another year. */
 	public boolean provisional() {
-		return (threshold != null && threshold.provisional()) || parts.stream().anyMatch(IndicatorResult::provisional);
+		return (threshold != null && threshold.uncertain()) || parts.stream().anyMatch(IndicatorResult::provisional);
 	}
 }

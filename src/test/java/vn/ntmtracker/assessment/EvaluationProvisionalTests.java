@@ -151,6 +151,18 @@ class EvaluationProvisionalTests {
 	}
 
 	@Test
+	void anotherYearsValueStandingInForTheRoundsYearMakesTheResultProvisional() {
+		CriteriaSetDefinition income = TestSets.set(ThresholdKeying.REGION, TestSets.criterion(1, false,
+				new Indicator("1", "Thu nhập", ValueKind.AMOUNT_AT_LEAST, "triệu đồng/người/năm", false, null, VERIFIED,
+						List.of(new Threshold(null, null, 2020, new BigDecimal("45"), VERIFIED)))));
+		Map<String, IndicatorValue> values = Map.of("1", IndicatorValue.amount("50"));
+		assertThat(engine.evaluate(income, BTB, 2020, values).criterion(1).provisional()).isFalse();
+		Evaluation before = engine.evaluate(income, BTB, 2018, values);
+		assertThat(before.criterion(1).indicators().get(0).threshold().yearFallback()).isTrue();
+		assertThat(before.criterion(1).provisional()).as("the 2020 value stands in for 2018").isTrue();
+	}
+
+	@Test
 	void theShippedSetsCarryTheirProvisionalFlagIntoTheResult() {
 		CriteriaSetDefinition income1980 = TestSets.shipped("QD1980-2016-XA-NTM");
 		ThresholdUsed verifiedIncome = engine.plan(income1980, BTB, 2020).threshold("10");
