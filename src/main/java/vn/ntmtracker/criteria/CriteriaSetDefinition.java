@@ -108,6 +108,12 @@ public record CriteriaSetDefinition(String code, int version, String title, Lega
 				amendedBy, corrects);
 	}
 
+	public CriteriaSetDefinition withStatus(SetStatus newStatus) {
+		return new CriteriaSetDefinition(code, version, title, legalBasis, tier, scope, derivedFrom, validFrom, validTo,
+				newStatus, thresholdKeying, declaredIndicatorCount, note, groups, criteria, conditions, description,
+				amendedBy, corrects);
+	}
+
 	/** The next version of this set as a draft derived from this one, same content. */
 	public CriteriaSetDefinition draft(int newVersion) {
 		return new CriteriaSetDefinition(code, newVersion, title, legalBasis, tier, scope, ref(), validFrom, validTo,
