@@ -111,7 +111,7 @@ class AssessmentsDemoData implements ApplicationRunner {
 	private long round(String username, String unitCode, String setCode, LocalDate asOf, RoundKind kind,
 			Set<Integer> unmet, Map<Integer, String> basically) {
 		actAs(username);
-		CriteriaSetDefinition set = catalog.current(setCode).orElseThrow();
+		CriteriaSetDefinition set = catalog.versionOn(setCode, asOf).orElseThrow();
 		long id = assessments.open(unitCode, set.code(), set.version(), asOf, kind, null);
 		EvaluationPlan plan = engine.plan(set, assessments.classification(unitCode, asOf), asOf.getYear());
 		Map<String, ValueInput.Raw> values = new LinkedHashMap<>();
