@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -395,13 +396,22 @@ public class CriteriaCatalog {
 		if (!errors.isEmpty()) {
 			return errors;
 		}
+		updateDraft(code, version, yamlText, set, parsed.contentHash(), expectedRowVersion);
+		events.publishEvent(AuditEvent.of(Action.UPDATE, "criteria_set", code + " v" + version, null,
+				Map.of("contentHash", "previous"), Map.of("contentHash", parsed.contentHash(),
+						"changes", CriteriaSetDiff.between(stored.definition(), set).size())));
+		return List.of();
+	}
+
+	private void updateDraft(String code, int version, String yamlText, CriteriaSetDefinition set, String hash,
+			int expectedRowVersion) {
 		int updated = jdbc.sql("""
 				update criteria_set_version set source_yaml = :yaml, definition = cast(:json as jsonb), content_hash = :hash,
 				    title = :title, tier = :tier, scope_code = :scopeCode, scope_name = :scopeName, valid_from = :from,
 				    valid_to = :to, criteria_count = :criteria, indicator_count = :indicators, provisional = :provisional,
 				    row_version = row_version + 1
 				where code = :code and version = :version and row_version = :expected and status = 'DRAFT'""")
-			.param("yaml", yamlText).param("json", CriteriaSetJson.toJson(set)).param("hash", parsed.contentHash())
+			.param("yaml", yamlText).param("json", CriteriaSetJson.toJson(set)).param("hash", hash)
 			.param("title", set.title()).param("tier", set.tier().name())
 			.param("scopeCode", set.scope() == null ? null : set.scope().provinceCode())
 			.param("scopeName", set.scope() == null ? null : set.scope().provinceName())
@@ -413,10 +423,68 @@ public class CriteriaCatalog {
 			throw new ConcurrentEditException("Bản nháp " + code + " v" + version
 					+ " vừa được người khác sửa. Hãy tải lại trang, xem thay đổi của họ rồi sửa lại.");
 		}
-		events.publishEvent(AuditEvent.of(Action.UPDATE, "criteria_set", code + " v" + version, null,
-				Map.of("contentHash", "previous"), Map.of("contentHash", parsed.contentHash(),
-						"changes", CriteriaSetDiff.between(stored.definition(), set).size())));
-		return List.of();
+	}
+
+	/**
+	 * Applies a change made in the threshold form or the XLSX sheet. Editing a draft changes that draft (refused when
+	 * someone saved it since {@code expectedRowVersion}); editing a published or retired version writes the next
+	 * version as a new draft derived from it. Nothing is written when nothing changes or the result is not a valid
+	 * set. Returns the draft and the changes in Vietnamese.
+	 */
+	@Transactional
+	public Edit edit(String code, int version, int expectedRowVersion, UnaryOperator<CriteriaSetDefinition> change,
+			String how) {
+		StoredVersion stored = stored(code, version).orElseThrow(() -> new CriteriaSetNotFoundException(code, version));
+		boolean newDraft = stored.status() != SetStatus.DRAFT;
+		if (!newDraft && stored.rowVersion() != expectedRowVersion) {
+			throw new ConcurrentEditException("Bản nháp " + code + " v" + version
+					+ " vừa được người khác sửa. Hãy tải lại trang, xem thay đổi của họ rồi sửa lại.");
+		}
+		int targetVersion = newDraft ? jdbc.sql("select coalesce(max(version), 0) + 1 from criteria_set_version where code = :code")
+			.param("code", code).query(Integer.class).single() : version;
+		CriteriaSetDefinition target = change.apply(newDraft ? stored.definition().draft(targetVersion) : stored.definition());
+		List<String> changes = ReadableDiff.between(stored.definition(), target);
+		if (changes.isEmpty()) {
+			throw new CriteriaEditException("Không có thay đổi nào so với " + code + " phiên bản " + version
+					+ "; không tạo bản nháp.");
+		}
+		String yamlText = CriteriaSetYamlWriter.write(target);
+		CriteriaSetFiles.LoadedSet parsed;
+		try {
+			parsed = parse(code, yamlText);
+		}
+		catch (CriteriaFileException ex) {
+			throw new CriteriaEditException("Bộ tiêu chí sau khi sửa chưa hợp lệ, chưa lưu: " + ex.getMessage());
+		}
+		Map<String, Object> after = new LinkedHashMap<>();
+		after.put("how", how);
+		after.put("changes", changes);
+		if (newDraft) {
+			insert(parsed.definition(), yamlText, null, parsed.contentHash(), currentUser());
+			after.put("derivedFrom", code + " v" + version);
+			events.publishEvent(AuditEvent.of(Action.CREATE, "criteria_set", code + " v" + targetVersion, null, null, after));
+		}
+		else {
+			updateDraft(code, version, yamlText, parsed.definition(), parsed.contentHash(), expectedRowVersion);
+			events.publishEvent(AuditEvent.of(Action.UPDATE, "criteria_set", code + " v" + version, null,
+					Map.of("contentHash", CriteriaSetJson.contentHash(stored.definition())), after));
+		}
+		return new Edit(new SetRef(code, targetVersion), changes, newDraft);
+	}
+
+	/** The draft an edit wrote, what changed in Vietnamese, and whether the draft is new. */
+	public record Edit(SetRef draft, List<String> changes, boolean newDraft) {
+	}
+
+	/** What a draft changes compared with the version it was derived from (or the previous version), in Vietnamese. */
+	public List<String> changesOf(String code, int version) {
+		CriteriaSetDefinition draft = definition(code, version);
+		SetRef base = draft.derivedFrom() != null ? draft.derivedFrom()
+				: version > 1 ? new SetRef(code, version - 1) : null;
+		if (base == null || stored(base.code(), base.version()).isEmpty()) {
+			return List.of();
+		}
+		return ReadableDiff.between(definition(base.code(), base.version()), draft);
 	}
 
 	@Transactional

@@ -57,12 +57,15 @@ class CriteriaBrowserTests {
 		page.fill("textarea[name=yaml]", yaml.replaceFirst("name: Y tế", "name: Y tế và chăm sóc sức khỏe"));
 		page.click("#edit-form button.primary");
 		assertThat(page.locator(".flash")).isVisible();
+		page.click("#review-link");
+		assertThat(page.locator("#changes")).containsText("Tiêu chí 14: tên: \"Y tế\" → \"Y tế và chăm sóc sức khỏe\"");
+		page.check("#publish-confirm");
 		page.click("#publish-form button");
 		assertThat(page.locator("main")).containsText("Đang áp dụng");
 		BrowserSupport.screenshot(page, "criteria-04-published");
 
 		page.click("text=So sánh với bộ gốc");
-		assertThat(page.locator("#diff")).containsText("Y tế và chăm sóc sức khỏe");
+		assertThat(page.locator("#readable-diff")).containsText("Y tế và chăm sóc sức khỏe");
 		BrowserSupport.screenshot(page, "criteria-05-diff");
 	}
 }
