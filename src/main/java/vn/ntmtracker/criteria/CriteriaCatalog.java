@@ -214,6 +214,12 @@ public class CriteriaCatalog {
 		}
 		sets.sort(java.util.Comparator.comparing((ApplicableSet a) -> !a.current()).thenComparing(a -> !a.provincial())
 			.thenComparing(a -> a.ref().code()));
+		if (!sets.isEmpty() && sets.stream().noneMatch(ApplicableSet::current)) {
+			// No national set for this tier (e.g. khu dân cư kiểu mẫu) and no choice: the province's own set is current.
+			ApplicableSet first = sets.get(0);
+			sets.set(0, new ApplicableSet(first.ref(), first.title(), first.tier(), first.provinceCode(), first.provinceName(),
+					first.validFrom(), first.validTo(), first.provincial(), true, first.provisional()));
+		}
 		return sets;
 	}
 
@@ -439,6 +445,16 @@ public class CriteriaCatalog {
 		if (!newDraft && stored.rowVersion() != expectedRowVersion) {
 			throw new ConcurrentEditException("Bản nháp " + code + " v" + version
 					+ " vừa được người khác sửa. Hãy tải lại trang, xem thay đổi của họ rồi sửa lại.");
+		}
+		if (newDraft) {
+			int newer = jdbc.sql("""
+					select coalesce(max(version), 0) from criteria_set_version
+					where code = :code and version > :version and status <> 'DRAFT'""")
+				.param("code", code).param("version", version).query(Integer.class).single();
+			if (newer > 0) {
+				throw new CriteriaEditException("Đã có " + code + " phiên bản " + newer + " ban hành sau phiên bản " + version
+						+ "; hãy sửa (hoặc tải bảng ngưỡng của) phiên bản mới nhất để không làm mất các thay đổi của phiên bản đó.");
+			}
 		}
 		int targetVersion = newDraft ? jdbc.sql("select coalesce(max(version), 0) + 1 from criteria_set_version where code = :code")
 			.param("code", code).query(Integer.class).single() : version;

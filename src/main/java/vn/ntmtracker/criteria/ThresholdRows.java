@@ -63,6 +63,7 @@ public final class ThresholdRows {
 	public static List<Threshold> parse(ThresholdKeying keying, Indicator indicator, List<Row> rows,
 			List<Problem> problems) {
 		List<Threshold> thresholds = new ArrayList<>();
+		int problemsBefore = problems.size();
 		Map<String, String> seen = new HashMap<>();
 		String label = "chỉ tiêu " + indicator.code();
 		for (Row row : rows) {
@@ -100,7 +101,10 @@ public final class ThresholdRows {
 			}
 			thresholds.add(threshold);
 		}
-		check(keying, indicator, thresholds, rows.isEmpty() ? "" : rows.get(0).where(), problems);
+		// A row that could not be read would only be reported again as a missing value.
+		if (problems.size() == problemsBefore) {
+			check(keying, indicator, thresholds, rows.isEmpty() ? "" : rows.get(0).where(), problems);
+		}
 		return thresholds;
 	}
 

@@ -44,7 +44,7 @@ class CriteriaBrowserTests {
 		assertThat(page.locator("h1")).containsText("TH-2026-XA-NTM-NC");
 		// The h1 arrives before the rest of a long page; read the editor only once the whole page has loaded.
 		page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
-		assertThat(page.locator("#publish-form")).isVisible();
+		assertThat(page.locator("#review-link")).isVisible();
 
 		String yaml = page.inputValue("textarea[name=yaml]");
 		org.assertj.core.api.Assertions.assertThat(yaml).contains("code: TH-2026-XA-NTM-NC").contains("criteria:")

@@ -75,6 +75,8 @@ class CriteriaVersionsIntegrationTests {
 		catalog.chooseProvinceSet("ITP1", Tier.XA_NTM_NANG_CAO, "", 0);
 		assertThat(catalog.applicableSets("ITP1", Tier.XA_NTM_NANG_CAO, june2024).get(0).ref().code())
 			.isEqualTo("QD318-2022-XA-NTM-NC");
+		assertThat(catalog.applicableSets("42", Tier.KDC_NTM_KIEU_MAU, LocalDate.of(2023, 6, 15))).singleElement()
+			.satisfies(a -> assertThat(a.current()).as("no national set of this tier").isTrue());
 		assertThat(jdbc.sql("select count(*) from audit_log where entity_type = 'criteria_province_set' and entity_id like 'ITP1%'")
 			.query(Long.class).single()).isEqualTo(2);
 	}

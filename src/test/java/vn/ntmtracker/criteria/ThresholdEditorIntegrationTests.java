@@ -140,6 +140,12 @@ class ThresholdEditorIntegrationTests {
 			.filter(t -> t.region() == Region.TDMNPB).findFirst().orElseThrow();
 		assertThat(lane.value()).isEqualByComparingTo("70");
 		assertThat(lane.provenance().verified()).isTrue();
+
+		mvc.perform(multipart("/criteria/" + set.code() + "/thresholds").file(new MockMultipartFile("file", "cu.xlsx",
+				ThresholdEditorController.XLSX.toString(), upload)).param("version", "1").with(csrf()).with(ADMIN))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Đã có IT-XLSX-XA phiên bản 2 ban hành sau phiên bản 1")));
+		assertThat(versions(set.code())).as("a sheet of an older version changes nothing").isEqualTo(2);
 	}
 
 	@Test
