@@ -15,7 +15,14 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
+import org.springframework.test.web.servlet.MockMvc;
+
 import vn.ntmtracker.IntegrationTest;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Versions by date, sets offered per province, the province's current set, and the publish event. */
 @IntegrationTest
@@ -79,6 +86,24 @@ class CriteriaVersionsIntegrationTests {
 			.satisfies(a -> assertThat(a.current()).as("no national set of this tier").isTrue());
 		assertThat(jdbc.sql("select count(*) from audit_log where entity_type = 'criteria_province_set' and entity_id like 'ITP1%'")
 			.query(Long.class).single()).isEqualTo(2);
+	}
+
+	@Test
+	void theApiAnswersWhichVersionAppliesOnADateAndWhichSetsAProvinceMayUse(@Autowired MockMvc mvc) throws Exception {
+		mvc.perform(get("/api/criteria-sets/QD318-2022-XA-NTM").param("on", "2023-06-30").with(httpBasic("camquang", "ntm-demo")))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.version").value(1));
+		mvc.perform(get("/api/criteria-sets/QD318-2022-XA-NTM").param("on", "2024-06-30").with(httpBasic("camquang", "ntm-demo")))
+			.andExpect(jsonPath("$.version").value(2))
+			.andExpect(jsonPath("$.criteria[?(@.number == 17)].indicators[0].parts[0].code").value("17.1b"));
+		mvc.perform(get("/api/criteria-sets/QD318-2022-XA-NTM").param("on", "2030-01-01").with(httpBasic("camquang", "ntm-demo")))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/api/criteria-sets/applicable").param("province", "42").param("tier", "XA_NTM_NANG_CAO")
+				.param("on", "2023-06-30").with(httpBasic("camquang", "ntm-demo")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[*].ref.code", org.hamcrest.Matchers.hasItems("QD318-2022-XA-NTM-NC", "HT-2022-XA-NTM-NC")));
+		mvc.perform(get("/api/criteria-sets/applicable").param("province", "38").param("tier", "XA_NTM_NANG_CAO")
+				.param("on", "2023-06-30").with(httpBasic("camquang", "ntm-demo")))
+			.andExpect(jsonPath("$[*].ref.code", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("HT-2022-XA-NTM-NC"))));
 	}
 
 	@Test
