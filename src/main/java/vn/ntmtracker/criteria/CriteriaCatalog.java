@@ -150,7 +150,9 @@ public class CriteriaCatalog {
 			.list();
 		Map<String, List<SetVersions.Entry>> entries = new LinkedHashMap<>();
 		for (SetSummary row : rows) {
-			entries.computeIfAbsent(row.code(), this::entries);
+			List<Integer> corrects = row.status() == SetStatus.DRAFT ? List.of() : definition(row.code(), row.version()).corrects();
+			entries.computeIfAbsent(row.code(), code -> new ArrayList<>())
+				.add(new SetVersions.Entry(row.version(), row.status(), row.validFrom(), row.validTo(), corrects));
 		}
 		return rows.stream().map(row -> {
 			List<SetVersions.Entry> versions = entries.get(row.code());
