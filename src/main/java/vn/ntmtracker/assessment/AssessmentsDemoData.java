@@ -110,7 +110,7 @@ class AssessmentsDemoData implements StartupTask {
 	private long round(String username, String unitCode, String setCode, LocalDate asOf, RoundKind kind,
 			Set<Integer> unmet, Map<Integer, String> basically) {
 		actAs(username);
-		CriteriaSetDefinition set = catalog.current(setCode).orElseThrow();
+		CriteriaSetDefinition set = catalog.versionOn(setCode, asOf).orElseThrow();
 		long id = assessments.open(unitCode, set.code(), set.version(), asOf, kind, null);
 		EvaluationPlan plan = engine.plan(set, assessments.classification(unitCode, asOf), asOf.getYear());
 		assessments.saveValues(id, values(set, plan, unmet), assessments.round(id).version());

@@ -17,6 +17,25 @@ public record Evaluation(SetRef set, ThresholdKey key, int year, List<CriterionR
 		return achieved + "/" + total;
 	}
 
+	/** How many criterion results rest on a provisional threshold and may change with the official values. */
+	public int provisionalCount() {
+		return (int) criteria.stream().filter(CriterionResult::provisional).count();
+	}
+
+	/** "9/19 (3 tạm tính)", or "9/19" when no result is provisional. */
+	public String scoreWithProvisional() {
+		return formatScore(achieved, total, provisionalCount());
+	}
+
+	/**
+	 * "9/19 (3 tạm tính)": achieved of total, and how many results are provisional. Pages use the message
+	 * {@code assessment.scoreProvisional} with the same three numbers.
+	 */
+	public static String formatScore(int achieved, int total, int provisional) {
+		String score = achieved + "/" + total;
+		return provisional == 0 ? score : score + " (" + provisional + " tạm tính)";
+	}
+
 	public int belowStandard() {
 		return total - achieved;
 	}

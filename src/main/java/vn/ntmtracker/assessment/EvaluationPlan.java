@@ -2,7 +2,6 @@ package vn.ntmtracker.assessment;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +36,13 @@ public final class EvaluationPlan {
 
 	private final ThresholdUsed[] thresholds;
 
-	/** Criterion c owns indicators {@code start[c]} (inclusive) to {@code start[c + 1]} (exclusive). */
+	/**
+	 * Slot i is an indicator ({@code owner[i] == -1}) or a part of the indicator in slot {@code owner[i]} ("17.1b":
+	 * a further condition of the same indicator, QĐ 318 17.1). Parts follow their indicator.
+	 */
+	private final int[] owner;
+
+	/** Criterion c owns slots {@code start[c]} (inclusive) to {@code start[c + 1]} (exclusive). */
 	private final int[] start;
 
 	private final Map<String, Integer> known = new HashMap<>();
@@ -46,22 +51,27 @@ public final class EvaluationPlan {
 		this.set = set;
 		this.key = key;
 		this.year = year;
-		int n = set.indicatorCount();
+		int n = set.allIndicators().size();
 		codes = new String[n];
 		kinds = new ValueKind[n];
 		notApplicableAllowed = new boolean[n];
 		thresholds = new ThresholdUsed[n];
+		owner = new int[n];
 		start = new int[set.criteriaCount() + 1];
 		int i = 0;
 		for (int c = 0; c < set.criteriaCount(); c++) {
 			start[c] = i;
 			for (Indicator indicator : set.criteria().get(c).indicators()) {
-				codes[i] = indicator.code();
-				kinds[i] = indicator.kind();
-				notApplicableAllowed[i] = indicator.notApplicableAllowed();
-				thresholds[i] = indicator.kind().needsThreshold() ? choose(indicator.thresholds(), key, year) : null;
-				known.put(indicator.code(), i);
-				i++;
+				int top = i;
+				for (Indicator slot : indicator.withParts().toList()) {
+					codes[i] = slot.code();
+					kinds[i] = slot.kind();
+					notApplicableAllowed[i] = slot.notApplicableAllowed();
+					thresholds[i] = slot.kind().needsThreshold() ? choose(slot.thresholds(), key, year) : null;
+					owner[i] = i == top ? -1 : top;
+					known.put(slot.code(), i);
+					i++;
+				}
 			}
 		}
 		start[set.criteriaCount()] = i;
@@ -82,7 +92,7 @@ public final class EvaluationPlan {
 		return year;
 	}
 
-	/** The threshold this plan uses for an indicator, or null for kinds without one. */
+	/** The threshold this plan uses for an indicator or part, or null for kinds without one. */
 	public ThresholdUsed threshold(String code) {
 		Integer i = known.get(code);
 		if (i == null || i < 0) {
@@ -154,6 +164,10 @@ public final class EvaluationPlan {
 			if (status == null) {
 				problems = add(problems, codes[i], problem(i, value));
 			}
+			// The parts of an indicator that does not apply ("nếu có") do not apply either.
+			if (owner[i] >= 0 && statuses[owner[i]] == IndicatorStatus.NOT_APPLICABLE && value == null) {
+				status = IndicatorStatus.NOT_APPLICABLE;
+			}
 			statuses[i] = status;
 		}
 		List<ConditionResult> conditions = new ArrayList<>(set.conditions().size());
@@ -184,17 +198,32 @@ public final class EvaluationPlan {
 			Criterion criterion = set.criteria().get(c);
 			boolean failed = false;
 			boolean incomplete = false;
-			IndicatorResult[] results = new IndicatorResult[start[c + 1] - start[c]];
+			// Whether a failure stands whatever the provisional thresholds turn out to be, and whether any
+			// comparison used a provisional threshold.
+			boolean firmFailure = false;
+			boolean usedProvisional = false;
+			List<IndicatorResult> results = new ArrayList<>(criterion.indicators().size());
 			for (int i = start[c]; i < start[c + 1]; i++) {
 				IndicatorStatus status = statuses[i];
 				failed |= status == IndicatorStatus.NOT_ACHIEVED || status == IndicatorStatus.MISSING;
 				incomplete |= status == IndicatorStatus.MISSING;
-				results[i - start[c]] = new IndicatorResult(codes[i], status, entered[i], thresholds[i]);
+				boolean provisionalThreshold = thresholds[i] != null && thresholds[i].uncertain();
+				boolean compared = status == IndicatorStatus.ACHIEVED || status == IndicatorStatus.NOT_ACHIEVED;
+				usedProvisional |= compared && provisionalThreshold;
+				firmFailure |= status == IndicatorStatus.MISSING
+						|| (status == IndicatorStatus.NOT_ACHIEVED && !provisionalThreshold);
+				if (owner[i] < 0) {
+					results.add(result(i, statuses, entered));
+				}
 			}
 			// A criterion is đạt when all its applicable indicators are; a missing value is not a pass.
 			CriterionStatus computed = failed ? CriterionStatus.CHUA_DAT : CriterionStatus.DAT;
 			Judgements.StatusOverride override = overrides.override[c];
 			CriterionStatus status = override == null ? computed : override.status();
+			// Provisional: the result could change once the provisional thresholds are replaced by official ones.
+			// A person's override does not rest on thresholds.
+			boolean provisional = override == null
+					&& (computed == CriterionStatus.DAT ? usedProvisional : failed && !firmFailure);
 			Judgements.BasicallyAchieved flag = overrides.flag[c];
 			if (flag != null && status != CriterionStatus.DAT) {
 				warnings = warnings.isEmpty() ? new ArrayList<>() : warnings;
@@ -208,10 +237,35 @@ public final class EvaluationPlan {
 			anyIncomplete |= incomplete;
 			criteria.add(new CriterionResult(criterion.number(), criterion.name(), criterion.criticalForRevocation(),
 					computed, status, incomplete, override != null, override == null ? null : override.reason(),
-					basically, basically ? flag.reason() : null, Arrays.asList(results)));
+					basically, basically ? flag.reason() : null, List.copyOf(results), provisional));
 		}
 		return new Evaluation(set.ref(), key, year, criteria, conditions, achieved, set.criteriaCount(),
 				anyIncomplete, warnings);
+	}
+
+	/**
+	 * The result of the indicator in slot i with its parts: not applicable when the indicator does not apply, else
+	 * not achieved when it or any part fails, missing when a value is missing, achieved when everything is met.
+	 */
+	private IndicatorResult result(int i, IndicatorStatus[] statuses, IndicatorValue[] entered) {
+		List<IndicatorResult> parts = List.of();
+		IndicatorStatus combined = statuses[i];
+		for (int p = i + 1; p < owner.length && owner[p] == i; p++) {
+			if (parts.isEmpty()) {
+				parts = new ArrayList<>();
+			}
+			parts.add(new IndicatorResult(codes[p], statuses[p], entered[p], thresholds[p]));
+			if (combined == IndicatorStatus.NOT_APPLICABLE) {
+				continue;
+			}
+			if (statuses[p] == IndicatorStatus.NOT_ACHIEVED) {
+				combined = IndicatorStatus.NOT_ACHIEVED;
+			}
+			else if (statuses[p] == IndicatorStatus.MISSING && combined == IndicatorStatus.ACHIEVED) {
+				combined = IndicatorStatus.MISSING;
+			}
+		}
+		return new IndicatorResult(codes[i], combined, entered[i], thresholds[i], parts);
 	}
 
 	/** The status a value gives, or null when the value cannot be used for this indicator. */

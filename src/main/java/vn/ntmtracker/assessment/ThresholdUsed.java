@@ -12,4 +12,9 @@ import vn.ntmtracker.criteria.Region;
  */
 public record ThresholdUsed(BigDecimal value, Region region, CommuneGroup group, Integer year, boolean provisional,
 		boolean yearFallback) {
+
+	/** Provisional, or the value of another year standing in for the round's year: the result is tạm tính. */
+	public boolean uncertain() {
+		return provisional || yearFallback;
+	}
 }

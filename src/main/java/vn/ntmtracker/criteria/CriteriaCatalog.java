@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,10 +50,27 @@ public class CriteriaCatalog {
 		this.events = events;
 	}
 
-	/** One row of the catalog; also the JSON of {@code GET /api/criteria-sets}. */
+	/**
+	 * One row of the catalog; also the JSON of {@code GET /api/criteria-sets}. {@code appliesUntil} is the last day
+	 * the version applies to a round (its validTo, or the day before a later version takes over; null when open);
+	 * {@code neverApplies} is true for drafts and for versions a later version corrects.
+	 */
 	public record SetSummary(String code, int version, String title, Tier tier, String scope, LocalDate validFrom,
 			LocalDate validTo, SetStatus status, int criteriaCount, int indicatorCount, boolean provisional,
-			String derivedFrom) {
+			String derivedFrom, LocalDate appliesUntil, boolean neverApplies) {
+	}
+
+	/**
+	 * A set a unit of a province may be assessed against on a date: national sets and the province's own, each in the
+	 * version that applies on that date. {@code current} marks the one the province uses for the tier.
+	 */
+	public record ApplicableSet(SetRef ref, String title, Tier tier, String provinceCode, String provinceName,
+			LocalDate validFrom, LocalDate validTo, boolean provincial, boolean current, boolean provisional) {
+	}
+
+	/** A province's choice for one tier: its own sets of that tier and the one marked current (null = national). */
+	public record ProvinceChoice(String provinceCode, String provinceName, Tier tier, List<String> provincialSets,
+			String currentSet, int rowVersion, String chosenBy) {
 	}
 
 	/** A stored version with what the editor needs. */
@@ -74,7 +92,9 @@ public class CriteriaCatalog {
 				insert(set, sourceOf(file.fileName()), file.fileName(), file.contentHash(), "system");
 				inserted++;
 			}
-			else if (!stored.get()[1].equals(SetStatus.DRAFT.name()) && !stored.get()[0].equals(file.contentHash())) {
+			else if (!stored.get()[1].equals(SetStatus.DRAFT.name()) && !stored.get()[0].equals(file.contentHash())
+					&& !stored.get()[0].equals(CriteriaSetJson.contentHash(set.withStatus(SetStatus.valueOf(stored.get()[1]))))) {
+				// A version retired in the application differs from its file only by its status.
 				throw new CriteriaFileException(file.fileName() + ": set " + set.code() + " version " + set.version()
 						+ " is " + stored.get()[1].toLowerCase() + " and its content changed since it was loaded;"
 						+ " published content is immutable — put the new content in a new version");
@@ -116,7 +136,7 @@ public class CriteriaCatalog {
 	}
 
 	public List<SetSummary> list() {
-		return jdbc.sql("""
+		List<SetSummary> rows = jdbc.sql("""
 				select code, version, title, tier, scope_name, valid_from, valid_to, status, criteria_count,
 				       indicator_count, provisional, derived_from_code, derived_from_version
 				from criteria_set_version order by coalesce(valid_from, '1900-01-01') desc, code, version desc""")
@@ -125,8 +145,160 @@ public class CriteriaCatalog {
 					rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class),
 					SetStatus.valueOf(rs.getString("status")), rs.getInt("criteria_count"), rs.getInt("indicator_count"),
 					rs.getBoolean("provisional"),
-					rs.getString("derived_from_code") == null ? null : rs.getString("derived_from_code") + " v" + rs.getInt("derived_from_version")))
+					rs.getString("derived_from_code") == null ? null : rs.getString("derived_from_code") + " v" + rs.getInt("derived_from_version"),
+					null, false))
 			.list();
+		Map<String, List<SetVersions.Entry>> entries = new LinkedHashMap<>();
+		for (SetSummary row : rows) {
+			List<Integer> corrects = row.status() == SetStatus.DRAFT ? List.of() : definition(row.code(), row.version()).corrects();
+			entries.computeIfAbsent(row.code(), code -> new ArrayList<>())
+				.add(new SetVersions.Entry(row.version(), row.status(), row.validFrom(), row.validTo(), corrects));
+		}
+		return rows.stream().map(row -> {
+			List<SetVersions.Entry> versions = entries.get(row.code());
+			return new SetSummary(row.code(), row.version(), row.title(), row.tier(), row.scope(), row.validFrom(),
+					row.validTo(), row.status(), row.criteriaCount(), row.indicatorCount(), row.provisional(),
+					row.derivedFrom(), SetVersions.effectiveValidTo(versions, row.version()).orElse(null),
+					!SetVersions.everApplies(versions, row.version()));
+		}).toList();
+	}
+
+	/**
+	 * The version of a set that applies to a round dated {@code date}: a round keeps the version in force on its as-of
+	 * date (a 2023 round of QĐ 318 is judged on version 1 after version 2 is published from 01/03/2024). See
+	 * {@link SetVersions}.
+	 */
+	public Optional<CriteriaSetDefinition> versionOn(String code, LocalDate date) {
+		return SetVersions.versionOn(entries(code), date).map(version -> definition(code, version));
+	}
+
+	/** The stored versions of one set, as {@link SetVersions} needs them. */
+	private List<SetVersions.Entry> entries(String code) {
+		return jdbc.sql("select version, status, valid_from, valid_to from criteria_set_version where code = :code order by version")
+			.param("code", code)
+			.query((rs, i) -> {
+				int version = rs.getInt(1);
+				SetStatus status = SetStatus.valueOf(rs.getString(2));
+				List<Integer> corrects = status == SetStatus.DRAFT ? List.of() : definition(code, version).corrects();
+				return new SetVersions.Entry(version, status, rs.getObject(3, LocalDate.class),
+						rs.getObject(4, LocalDate.class), corrects);
+			})
+			.list();
+	}
+
+	/**
+	 * The sets a unit of {@code provinceCode} may be assessed against for {@code tier} on {@code date}: every national
+	 * set and that province's own sets (never another province's), each in the version that applies on the date. The
+	 * one the province marked current for the tier comes first with {@code current}; without a mark the national set
+	 * is current.
+	 */
+	public List<ApplicableSet> applicableSets(String provinceCode, Tier tier, LocalDate date) {
+		List<String> codes = jdbc.sql("""
+				select distinct code from criteria_set_version
+				where tier = :tier and status <> 'DRAFT' and (scope_code is null or scope_code = :province)
+				order by code""")
+			.param("tier", tier.name()).param("province", provinceCode).query(String.class).list();
+		String chosen = provinceCode == null ? null : jdbc.sql("""
+				select set_code from criteria_province_set where province_code = :province and tier = :tier""")
+			.param("province", provinceCode).param("tier", tier.name()).query(String.class).optional().orElse(null);
+		List<ApplicableSet> sets = new ArrayList<>();
+		for (String code : codes) {
+			versionOn(code, date).ifPresent(set -> {
+				boolean provincial = set.scope() != null && !set.scope().national();
+				if (provincial && !set.scope().provinceCode().equals(provinceCode)) {
+					return;
+				}
+				boolean current = chosen == null ? !provincial : chosen.equals(set.code());
+				sets.add(new ApplicableSet(set.ref(), set.title(), set.tier(), provincial ? set.scope().provinceCode() : null,
+						provincial ? set.scope().provinceName() : null, set.validFrom(), set.validTo(), provincial, current,
+						set.hasProvisionalContent()));
+			});
+		}
+		sets.sort(java.util.Comparator.comparing((ApplicableSet a) -> !a.current()).thenComparing(a -> !a.provincial())
+			.thenComparing(a -> a.ref().code()));
+		if (!sets.isEmpty() && sets.stream().noneMatch(ApplicableSet::current)) {
+			// No national set for this tier (e.g. khu dân cư kiểu mẫu) and no choice: the province's own set is current.
+			ApplicableSet first = sets.get(0);
+			sets.set(0, new ApplicableSet(first.ref(), first.title(), first.tier(), first.provinceCode(), first.provinceName(),
+					first.validFrom(), first.validTo(), first.provincial(), true, first.provisional()));
+		}
+		return sets;
+	}
+
+	/** For each province with sets of its own, and each tier it has sets for: its sets and the current choice. */
+	public List<ProvinceChoice> provinceChoices() {
+		record Row(String province, String name, Tier tier, String code) {
+		}
+		List<Row> rows = jdbc.sql("""
+				select distinct scope_code, scope_name, tier, code from criteria_set_version
+				where scope_code is not null and status <> 'DRAFT' order by scope_name, tier, code""")
+			.query((rs, i) -> new Row(rs.getString(1), rs.getString(2), Tier.valueOf(rs.getString(3)), rs.getString(4)))
+			.list();
+		Map<String, ProvinceChoice> choices = new LinkedHashMap<>();
+		for (Row row : rows) {
+			ProvinceChoice existing = choices.get(row.province() + "|" + row.tier());
+			List<String> codes = new ArrayList<>(existing == null ? List.of() : existing.provincialSets());
+			if (!codes.contains(row.code())) {
+				codes.add(row.code());
+			}
+			choices.put(row.province() + "|" + row.tier(), new ProvinceChoice(row.province(), row.name(), row.tier(),
+					List.copyOf(codes), null, -1, null));
+		}
+		List<ProvinceChoice> result = new ArrayList<>();
+		for (ProvinceChoice choice : choices.values()) {
+			var stored = jdbc.sql("""
+					select set_code, row_version, chosen_by from criteria_province_set
+					where province_code = :province and tier = :tier""")
+				.param("province", choice.provinceCode()).param("tier", choice.tier().name())
+				.query((rs, i) -> new Object[] { rs.getString(1), rs.getInt(2), rs.getString(3) }).optional();
+			result.add(new ProvinceChoice(choice.provinceCode(), choice.provinceName(), choice.tier(),
+					choice.provincialSets(), stored.map(o -> (String) o[0]).orElse(null),
+					stored.map(o -> (Integer) o[1]).orElse(-1), stored.map(o -> (String) o[2]).orElse(null)));
+		}
+		return result;
+	}
+
+	/**
+	 * Marks which of a province's own sets is current for a tier, or the national set when {@code setCode} is blank.
+	 * {@code expectedRowVersion} is -1 when no choice was stored yet; a concurrent choice is refused.
+	 */
+	@Transactional
+	public void chooseProvinceSet(String provinceCode, Tier tier, String setCode, int expectedRowVersion) {
+		String code = setCode == null || setCode.isBlank() ? null : setCode.trim();
+		ProvinceChoice choice = provinceChoices().stream()
+			.filter(c -> c.provinceCode().equals(provinceCode) && c.tier() == tier).findFirst()
+			.orElseThrow(() -> new CriteriaEditException("Tỉnh " + provinceCode + " không có bộ tiêu chí riêng cho loại hình "
+					+ tier.label().toLowerCase()));
+		if (code != null && !choice.provincialSets().contains(code)) {
+			throw new CriteriaEditException("Bộ tiêu chí " + code + " không phải bộ riêng của " + choice.provinceName()
+					+ " cho loại hình " + tier.label().toLowerCase());
+		}
+		int updated;
+		if (expectedRowVersion < 0) {
+			updated = jdbc.sql("""
+					insert into criteria_province_set (province_code, tier, set_code, chosen_by)
+					values (:province, :tier, :code, :user) on conflict do nothing""")
+				.param("province", provinceCode).param("tier", tier.name()).param("code", code)
+				.param("user", currentUser()).update();
+		}
+		else {
+			updated = jdbc.sql("""
+					update criteria_province_set set set_code = :code, chosen_by = :user, chosen_at = now(),
+					    row_version = row_version + 1
+					where province_code = :province and tier = :tier and row_version = :expected""")
+				.param("province", provinceCode).param("tier", tier.name()).param("code", code)
+				.param("user", currentUser()).param("expected", expectedRowVersion).update();
+		}
+		if (updated == 0) {
+			throw new ConcurrentEditException("Bộ tiêu chí đang áp dụng của " + choice.provinceName()
+					+ " vừa được người khác thay đổi; hãy tải lại trang.");
+		}
+		Map<String, Object> before = new LinkedHashMap<>();
+		before.put("setCode", choice.currentSet());
+		Map<String, Object> after = new LinkedHashMap<>();
+		after.put("setCode", code);
+		events.publishEvent(AuditEvent.of(expectedRowVersion < 0 ? Action.CREATE : Action.UPDATE, "criteria_province_set",
+				provinceCode + " " + tier.name(), null, before, after));
 	}
 
 	/** The newest published version of a set (retired ones only when nothing newer is published). */
@@ -232,13 +404,22 @@ public class CriteriaCatalog {
 		if (!errors.isEmpty()) {
 			return errors;
 		}
+		updateDraft(code, version, yamlText, set, parsed.contentHash(), expectedRowVersion);
+		events.publishEvent(AuditEvent.of(Action.UPDATE, "criteria_set", code + " v" + version, null,
+				Map.of("contentHash", "previous"), Map.of("contentHash", parsed.contentHash(),
+						"changes", CriteriaSetDiff.between(stored.definition(), set).size())));
+		return List.of();
+	}
+
+	private void updateDraft(String code, int version, String yamlText, CriteriaSetDefinition set, String hash,
+			int expectedRowVersion) {
 		int updated = jdbc.sql("""
 				update criteria_set_version set source_yaml = :yaml, definition = cast(:json as jsonb), content_hash = :hash,
 				    title = :title, tier = :tier, scope_code = :scopeCode, scope_name = :scopeName, valid_from = :from,
 				    valid_to = :to, criteria_count = :criteria, indicator_count = :indicators, provisional = :provisional,
 				    row_version = row_version + 1
 				where code = :code and version = :version and row_version = :expected and status = 'DRAFT'""")
-			.param("yaml", yamlText).param("json", CriteriaSetJson.toJson(set)).param("hash", parsed.contentHash())
+			.param("yaml", yamlText).param("json", CriteriaSetJson.toJson(set)).param("hash", hash)
 			.param("title", set.title()).param("tier", set.tier().name())
 			.param("scopeCode", set.scope() == null ? null : set.scope().provinceCode())
 			.param("scopeName", set.scope() == null ? null : set.scope().provinceName())
@@ -250,10 +431,78 @@ public class CriteriaCatalog {
 			throw new ConcurrentEditException("Bản nháp " + code + " v" + version
 					+ " vừa được người khác sửa. Hãy tải lại trang, xem thay đổi của họ rồi sửa lại.");
 		}
-		events.publishEvent(AuditEvent.of(Action.UPDATE, "criteria_set", code + " v" + version, null,
-				Map.of("contentHash", "previous"), Map.of("contentHash", parsed.contentHash(),
-						"changes", CriteriaSetDiff.between(stored.definition(), set).size())));
-		return List.of();
+	}
+
+	/**
+	 * Applies a change made in the threshold form or the XLSX sheet. Editing a draft changes that draft (refused when
+	 * someone saved it since {@code expectedRowVersion}); editing a published or retired version writes the next
+	 * version as a new draft derived from it. Nothing is written when nothing changes or the result is not a valid
+	 * set. Returns the draft and the changes in Vietnamese.
+	 */
+	@Transactional
+	public Edit edit(String code, int version, int expectedRowVersion, UnaryOperator<CriteriaSetDefinition> change,
+			String how) {
+		StoredVersion stored = stored(code, version).orElseThrow(() -> new CriteriaSetNotFoundException(code, version));
+		boolean newDraft = stored.status() != SetStatus.DRAFT;
+		if (!newDraft && stored.rowVersion() != expectedRowVersion) {
+			throw new ConcurrentEditException("Bản nháp " + code + " v" + version
+					+ " vừa được người khác sửa. Hãy tải lại trang, xem thay đổi của họ rồi sửa lại.");
+		}
+		if (newDraft) {
+			int newer = jdbc.sql("""
+					select coalesce(max(version), 0) from criteria_set_version
+					where code = :code and version > :version and status <> 'DRAFT'""")
+				.param("code", code).param("version", version).query(Integer.class).single();
+			if (newer > 0) {
+				throw new CriteriaEditException("Đã có " + code + " phiên bản " + newer + " ban hành sau phiên bản " + version
+						+ "; hãy sửa (hoặc tải bảng ngưỡng của) phiên bản mới nhất để không làm mất các thay đổi của phiên bản đó.");
+			}
+		}
+		int targetVersion = newDraft ? jdbc.sql("select coalesce(max(version), 0) + 1 from criteria_set_version where code = :code")
+			.param("code", code).query(Integer.class).single() : version;
+		CriteriaSetDefinition target = change.apply(newDraft ? stored.definition().draft(targetVersion) : stored.definition());
+		List<String> changes = ReadableDiff.between(stored.definition(), target);
+		if (changes.isEmpty()) {
+			throw new CriteriaEditException("Không có thay đổi nào so với " + code + " phiên bản " + version
+					+ "; không tạo bản nháp.");
+		}
+		String yamlText = CriteriaSetYamlWriter.write(target);
+		CriteriaSetFiles.LoadedSet parsed;
+		try {
+			parsed = parse(code, yamlText);
+		}
+		catch (CriteriaFileException ex) {
+			throw new CriteriaEditException("Bộ tiêu chí sau khi sửa chưa hợp lệ, chưa lưu: " + ex.getMessage());
+		}
+		Map<String, Object> after = new LinkedHashMap<>();
+		after.put("how", how);
+		after.put("changes", changes);
+		if (newDraft) {
+			insert(parsed.definition(), yamlText, null, parsed.contentHash(), currentUser());
+			after.put("derivedFrom", code + " v" + version);
+			events.publishEvent(AuditEvent.of(Action.CREATE, "criteria_set", code + " v" + targetVersion, null, null, after));
+		}
+		else {
+			updateDraft(code, version, yamlText, parsed.definition(), parsed.contentHash(), expectedRowVersion);
+			events.publishEvent(AuditEvent.of(Action.UPDATE, "criteria_set", code + " v" + version, null,
+					Map.of("contentHash", CriteriaSetJson.contentHash(stored.definition())), after));
+		}
+		return new Edit(new SetRef(code, targetVersion), changes, newDraft);
+	}
+
+	/** The draft an edit wrote, what changed in Vietnamese, and whether the draft is new. */
+	public record Edit(SetRef draft, List<String> changes, boolean newDraft) {
+	}
+
+	/** What a draft changes compared with the version it was derived from (or the previous version), in Vietnamese. */
+	public List<String> changesOf(String code, int version) {
+		CriteriaSetDefinition draft = definition(code, version);
+		SetRef base = draft.derivedFrom() != null ? draft.derivedFrom()
+				: version > 1 ? new SetRef(code, version - 1) : null;
+		if (base == null || stored(base.code(), base.version()).isEmpty()) {
+			return List.of();
+		}
+		return ReadableDiff.between(definition(base.code(), base.version()), draft);
 	}
 
 	@Transactional
@@ -267,6 +516,7 @@ public class CriteriaCatalog {
 		String yaml = dump(withStatus(stored.sourceYaml(), "PUBLISHED"));
 		CriteriaSetFiles.LoadedSet parsed = parse(code, yaml);
 		changeStatus(code, version, expectedRowVersion, SetStatus.PUBLISHED, yaml, parsed);
+		events.publishEvent(new CriteriaSetPublished(code, version));
 		return List.of();
 	}
 

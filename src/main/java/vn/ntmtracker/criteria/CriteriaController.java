@@ -36,6 +36,8 @@ class CriteriaController {
 		model.addAttribute("stored", stored);
 		model.addAttribute("versions", catalog.versions(code));
 		model.addAttribute("columns", ThresholdColumns.of(stored.definition()));
+		model.addAttribute("summary", catalog.list().stream().filter(s -> s.code().equals(code) && s.version() == v)
+			.findFirst().orElse(null));
 		return "criteria/show";
 	}
 
@@ -45,6 +47,7 @@ class CriteriaController {
 		model.addAttribute("before", catalog.definition(from, fromVersion));
 		model.addAttribute("after", catalog.definition(to, toVersion));
 		model.addAttribute("changes", catalog.diff(from, fromVersion, to, toVersion));
+		model.addAttribute("readable", ReadableDiff.between(catalog.definition(from, fromVersion), catalog.definition(to, toVersion)));
 		return "criteria/diff";
 	}
 
@@ -105,10 +108,16 @@ class CriteriaController {
 	@PreAuthorize("hasRole('ADMIN')")
 	String publish(@PathVariable String code, @RequestParam int version, @RequestParam int rowVersion, Model model,
 			RedirectAttributes redirect) {
-		List<ValidationError> errors = catalog.publish(code, version, rowVersion);
+		List<ValidationError> errors;
+		try {
+			errors = catalog.publish(code, version, rowVersion);
+		}
+		catch (ConcurrentEditException | CriteriaEditException ex) {
+			errors = List.of(new ValidationError("", ex.getMessage()));
+		}
 		if (!errors.isEmpty()) {
 			redirect.addFlashAttribute("publishErrors", errors);
-			return "redirect:/criteria/" + code + "/edit?version=" + version;
+			return "redirect:/criteria/" + code + "/publish?version=" + version;
 		}
 		redirect.addFlashAttribute("message", "criteria.published");
 		return "redirect:/criteria/" + code + "?version=" + version;

@@ -39,6 +39,10 @@ public final class CriteriaSetDiff {
 		field(changes, "status", before.status(), after.status());
 		field(changes, "thresholdKeying", before.thresholdKeying(), after.thresholdKeying());
 		field(changes, "note", before.note(), after.note());
+		field(changes, "description", before.description(), after.description());
+		field(changes, "amendedBy", before.amendedBy().stream().map(CriteriaSetDiff::basis).toList(),
+				after.amendedBy().stream().map(CriteriaSetDiff::basis).toList());
+		field(changes, "corrects", before.corrects(), after.corrects());
 		matched(changes, "groups", before.groups(), after.groups(), CriterionGroup::code, CriterionGroup::name,
 				(path, a, b) -> field(changes, path + ".name", a.name(), b.name()));
 		matched(changes, "criteria", before.criteria(), after.criteria(), c -> String.valueOf(c.number()),
@@ -55,6 +59,7 @@ public final class CriteriaSetDiff {
 		field(changes, path + ".name", a.name(), b.name());
 		field(changes, path + ".group", a.group(), b.group());
 		field(changes, path + ".criticalForRevocation", a.criticalForRevocation(), b.criticalForRevocation());
+		field(changes, path + ".description", a.description(), b.description());
 		field(changes, path + ".provenance", provenance(a.provenance()), provenance(b.provenance()));
 		matched(changes, path + ".indicators", a.indicators(), b.indicators(), Indicator::code, Indicator::name,
 				(at, x, y) -> indicator(changes, at, x, y));
@@ -66,12 +71,15 @@ public final class CriteriaSetDiff {
 		field(changes, path + ".unit", a.unit(), b.unit());
 		field(changes, path + ".notApplicableAllowed", a.notApplicableAllowed(), b.notApplicableAllowed());
 		field(changes, path + ".sector", a.sector(), b.sector());
+		field(changes, path + ".description", a.description(), b.description());
 		field(changes, path + ".provenance", provenance(a.provenance()), provenance(b.provenance()));
 		matched(changes, path + ".thresholds", a.thresholds(), b.thresholds(), Threshold::keyLabel,
 				t -> t.value() == null ? null : t.value().toPlainString(), (at, x, y) -> {
 					field(changes, at + ".value", plain(x), plain(y));
 					field(changes, at + ".provenance", provenance(x.provenance()), provenance(y.provenance()));
 				});
+		matched(changes, path + ".parts", a.parts(), b.parts(), Indicator::code, Indicator::name,
+				(at, x, y) -> indicator(changes, at, x, y));
 	}
 
 	private interface Pair<T> {
@@ -122,6 +130,7 @@ public final class CriteriaSetDiff {
 	private static String provenance(Provenance provenance) {
 		return provenance == null ? null
 				: provenance.verification() + " — " + provenance.source()
+						+ (provenance.date() == null ? "" : " (" + provenance.date() + ")")
 						+ (provenance.note() == null ? "" : " — " + provenance.note());
 	}
 }

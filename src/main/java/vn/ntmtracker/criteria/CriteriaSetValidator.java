@@ -22,6 +22,8 @@ public final class CriteriaSetValidator {
 
 	private static final Pattern INDICATOR_CODE = Pattern.compile("\\d+(\\.\\d+)?");
 
+	private static final Pattern PART_SUFFIX = Pattern.compile("[a-z]");
+
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
 	private CriteriaSetValidator() {
@@ -119,6 +121,25 @@ public final class CriteriaSetValidator {
 			if (set.derivedFrom() != null && set.derivedFrom().equals(set.ref())) {
 				error("derivedFrom", "a set version cannot derive from itself");
 			}
+			Set<Integer> corrected = new HashSet<>();
+			for (int i = 0; i < set.corrects().size(); i++) {
+				Integer earlier = set.corrects().get(i);
+				if (earlier == null || earlier < 1 || earlier >= set.version()) {
+					error("corrects[" + i + "]", "a version corrects only earlier versions of the same set, got " + earlier);
+				}
+				else if (!corrected.add(earlier)) {
+					error("corrects[" + i + "]", "duplicate version " + earlier);
+				}
+			}
+			for (int i = 0; i < set.amendedBy().size(); i++) {
+				LegalBasis amendment = set.amendedBy().get(i);
+				if (amendment == null || blank(amendment.number())) {
+					error("amendedBy[" + i + "].number", "missing");
+				}
+				else if (blank(amendment.issuer())) {
+					error("amendedBy[" + i + "].issuer", "missing");
+				}
+			}
 		}
 
 		private void required(String path, Object value) {
@@ -166,6 +187,37 @@ public final class CriteriaSetValidator {
 			else if (indicatorCodes.putIfAbsent(code, path) != null) {
 				error(path + ".code", "duplicate indicator code '" + code + "' (also at " + indicatorCodes.get(code) + ")");
 			}
+			measure(path, indicator);
+			for (int p = 0; p < indicator.parts().size(); p++) {
+				part(path + ".parts[" + p + "]", indicator, indicator.parts().get(p), indicatorCodes);
+			}
+		}
+
+		/** A part ("17.1b"): the indicator's code plus one letter, measured on its own, no parts, no "(nếu có)". */
+		private void part(String path, Indicator owner, Indicator part, Map<String, String> indicatorCodes) {
+			String code = part.code();
+			if (blank(code)) {
+				error(path + ".code", "missing");
+			}
+			else if (owner.code() == null || !code.startsWith(owner.code())
+					|| !PART_SUFFIX.matcher(code.substring(owner.code().length())).matches()) {
+				error(path + ".code", "a part of indicator " + owner.code() + " is coded " + owner.code()
+						+ " plus one letter (e.g. " + owner.code() + "b), got '" + code + "'");
+			}
+			else if (indicatorCodes.putIfAbsent(code, path) != null) {
+				error(path + ".code", "duplicate indicator code '" + code + "' (also at " + indicatorCodes.get(code) + ")");
+			}
+			measure(path, part);
+			if (!part.parts().isEmpty()) {
+				error(path + ".parts", "a part has no parts of its own");
+			}
+			if (part.notApplicableAllowed()) {
+				error(path + ".notApplicableAllowed", "'(nếu có)' belongs to the indicator, not to one of its parts");
+			}
+		}
+
+		/** Name, provenance, kind, unit and thresholds: the same rules for an indicator and for a part. */
+		private void measure(String path, Indicator indicator) {
 			if (blank(indicator.name())) {
 				error(path + ".name", "missing");
 			}

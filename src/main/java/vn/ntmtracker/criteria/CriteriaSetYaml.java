@@ -37,8 +37,7 @@ final class CriteriaSetYaml {
 		YamlNode basisNode = node.child("legalBasis", true);
 		LegalBasis basis = null;
 		if (basisNode != null) {
-			basis = new LegalBasis(basisNode.text("number", true), basisNode.date("date", false),
-					basisNode.text("issuer", true), provenance(basisNode, false));
+			basis = legalBasis(basisNode);
 			basisNode.rejectUnknownKeys();
 		}
 		Tier tier = node.enumValue("tier", true, Tier.class, "tier");
@@ -59,7 +58,14 @@ final class CriteriaSetYaml {
 				node.list("groups", false, g -> new CriterionGroup(g.text("code", true), g.text("name", true))),
 				node.list("criteria", false, CriteriaSetYaml::criterion),
 				node.list("conditions", false,
-						c -> new Condition(c.text("code", true), c.text("text", true), provenance(c, true))));
+						c -> new Condition(c.text("code", true), c.text("text", true), provenance(c, true))),
+				node.text("description", false), node.list("amendedBy", false, CriteriaSetYaml::legalBasis),
+				node.integers("corrects"));
+	}
+
+	private static LegalBasis legalBasis(YamlNode node) {
+		return new LegalBasis(node.text("number", true), node.date("date", false), node.text("issuer", true),
+				provenance(node, false));
 	}
 
 	private static Scope scope(YamlNode node) {
@@ -88,14 +94,15 @@ final class CriteriaSetYaml {
 		Integer number = node.integer("number", true);
 		return new Criterion(number == null ? 0 : number, node.text("name", true), node.text("group", false),
 				node.flag("criticalForRevocation"), node.text("criticalReason", false), provenance(node, true),
-				node.list("indicators", false, CriteriaSetYaml::indicator));
+				node.list("indicators", false, CriteriaSetYaml::indicator), node.text("description", false));
 	}
 
 	private static Indicator indicator(YamlNode node) {
 		return new Indicator(node.text("code", true), node.text("name", true),
 				node.enumValue("kind", true, ValueKind.class, "value kind"), node.text("unit", false),
 				node.flag("notApplicableAllowed"), node.text("sector", false), provenance(node, true),
-				node.list("thresholds", false, CriteriaSetYaml::threshold));
+				node.list("thresholds", false, CriteriaSetYaml::threshold), node.text("description", false),
+				node.list("parts", false, CriteriaSetYaml::indicator));
 	}
 
 	private static Threshold threshold(YamlNode node) {
@@ -125,7 +132,7 @@ final class CriteriaSetYaml {
 		}
 		boolean verified = node.flag("verified");
 		Provenance provenance = new Provenance(source, verified ? Verification.VERIFIED : Verification.PROVISIONAL,
-				node.text("note", false));
+				node.text("note", false), node.date("date", false));
 		node.rejectUnknownKeys();
 		return provenance;
 	}

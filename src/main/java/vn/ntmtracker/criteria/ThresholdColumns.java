@@ -27,7 +27,7 @@ public record ThresholdColumns(List<Column> columns) {
 		switch (Optional.ofNullable(set.thresholdKeying()).orElse(ThresholdKeying.NONE)) {
 			case REGION -> {
 				for (Region region : Region.values()) {
-					columns.add(new Column(region.name(), region, null));
+					columns.add(new Column(region.abbreviation(), region, null));
 				}
 			}
 			case COMMUNE_GROUP -> {

@@ -247,6 +247,34 @@ final class YamlNode {
 		return result;
 	}
 
+	/** A sequence of integers (e.g. {@code corrects: [1]}); empty when absent. */
+	List<Integer> integers(String key) {
+		Node node = take(key, false);
+		List<Integer> result = new ArrayList<>();
+		if (node == null) {
+			return result;
+		}
+		if (!(node instanceof SequenceNode sequence)) {
+			error(key, "expected a list of integers");
+			return result;
+		}
+		List<Node> items = sequence.getValue();
+		for (int i = 0; i < items.size(); i++) {
+			String at = key + "[" + i + "]";
+			if (items.get(i) instanceof ScalarNode scalar) {
+				try {
+					result.add(Integer.valueOf(scalar.getValue().strip()));
+					continue;
+				}
+				catch (NumberFormatException ex) {
+					// reported below
+				}
+			}
+			error(at, "expected an integer");
+		}
+		return result;
+	}
+
 	/** Records every key that no reader asked for: typos must not be silently ignored. */
 	void rejectUnknownKeys() {
 		for (String key : entries.keySet()) {

@@ -44,7 +44,7 @@ class CriteriaBrowserTests {
 		assertThat(page.locator("h1")).containsText("TH-2026-XA-NTM-NC");
 		// The h1 arrives before the rest of a long page; read the editor only once the whole page has loaded.
 		page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
-		assertThat(page.locator("#publish-form")).isVisible();
+		assertThat(page.locator("#review-link")).isVisible();
 
 		String yaml = page.inputValue("textarea[name=yaml]");
 		org.assertj.core.api.Assertions.assertThat(yaml).contains("code: TH-2026-XA-NTM-NC").contains("criteria:")
@@ -57,12 +57,15 @@ class CriteriaBrowserTests {
 		page.fill("textarea[name=yaml]", yaml.replaceFirst("name: Y tế", "name: Y tế và chăm sóc sức khỏe"));
 		page.click("#edit-form button.primary");
 		assertThat(page.locator(".flash")).isVisible();
+		page.click("#review-link");
+		assertThat(page.locator("#changes")).containsText("Tiêu chí 14: tên: \"Y tế\" → \"Y tế và chăm sóc sức khỏe\"");
+		page.check("#publish-confirm");
 		page.click("#publish-form button");
 		assertThat(page.locator("main")).containsText("Đang áp dụng");
 		BrowserSupport.screenshot(page, "criteria-04-published");
 
 		page.click("text=So sánh với bộ gốc");
-		assertThat(page.locator("#diff")).containsText("Y tế và chăm sóc sức khỏe");
+		assertThat(page.locator("#readable-diff")).containsText("Y tế và chăm sóc sức khỏe");
 		BrowserSupport.screenshot(page, "criteria-05-diff");
 	}
 }

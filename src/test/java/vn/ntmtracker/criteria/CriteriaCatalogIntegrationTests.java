@@ -76,8 +76,8 @@ class CriteriaCatalogIntegrationTests {
 	@Test
 	void apiKeepsCriterionNumbersPinnedToTheirSet() throws Exception {
 		mvc.perform(get("/api/criteria-sets").with(httpBasic("camquang", "ntm-demo"))).andExpect(status().isOk())
-			.andExpect(jsonPath("$[?(@.code == 'QD318-2022-XA-NTM')].criteriaCount").value(19))
-			.andExpect(jsonPath("$[?(@.code == 'QD318-2022-XA-NTM')].indicatorCount").value(57));
+			.andExpect(jsonPath("$[?(@.code == 'QD318-2022-XA-NTM' && @.version == 1)].criteriaCount").value(19))
+			.andExpect(jsonPath("$[?(@.code == 'QD318-2022-XA-NTM' && @.version == 2)].indicatorCount").value(57));
 		mvc.perform(get("/api/criteria-sets/QD318-2022-XA-NTM").with(httpBasic("camquang", "ntm-demo")))
 			.andExpect(jsonPath("$.criteria[?(@.number == 15)].name").value("Y tế"));
 		mvc.perform(get("/api/criteria-sets/QD318-2022-XA-NTM-NC").with(httpBasic("camquang", "ntm-demo")))

@@ -124,7 +124,8 @@ class CriteriaSetFilesTests {
 		for (CriteriaSetFiles.LoadedSet loaded : TestSets.shipped()) {
 			for (Criterion criterion : loaded.definition().criteria()) {
 				for (Indicator indicator : criterion.indicators()) {
-					if (indicator.name().contains("(chưa xác minh nội dung)")) {
+					if (indicator.name().contains("(chưa xác minh nội dung)")
+							|| indicator.name().contains("(chưa cập nhật nội dung)")) {
 						assertThat(indicator.provenance().verified()).as(indicator.code()).isFalse();
 						assertThat(indicator.provenance().note()).as(indicator.code()).isNotBlank();
 					}
@@ -138,12 +139,13 @@ class CriteriaSetFilesTests {
 			}
 		}
 		long verifiedThresholds = TestSets.shipped().stream()
-			.flatMap(s -> s.definition().criteria().stream())
-			.flatMap(c -> c.indicators().stream())
+			.filter(s -> s.definition().version() == 1)
+			.flatMap(s -> s.definition().allIndicators().stream())
 			.flatMap(i -> i.thresholds().stream())
 			.filter(t -> t.provenance().verified())
 			.count();
-		assertThat(verifiedThresholds).as("only the 2020 income values of QĐ 1980 are verified").isEqualTo(8);
+		assertThat(verifiedThresholds).as("in the first versions only the 2020 income values of QĐ 1980 are verified")
+			.isEqualTo(8);
 	}
 
 	@Test

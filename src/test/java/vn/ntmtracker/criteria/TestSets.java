@@ -34,6 +34,14 @@ final class TestSets {
 			.orElseThrow(() -> new AssertionError("no shipped set " + code));
 	}
 
+	static CriteriaSetDefinition set(String code, int version) {
+		return shipped().stream()
+			.map(CriteriaSetFiles.LoadedSet::definition)
+			.filter(s -> s.code().equals(code) && s.version() == version)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no shipped set " + code + " v" + version));
+	}
+
 	static String text(Path path) {
 		try {
 			return Files.readString(path, StandardCharsets.UTF_8);
