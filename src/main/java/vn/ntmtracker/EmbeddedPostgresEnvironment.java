@@ -35,8 +35,8 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
 		EmbeddedDatabase database = EmbeddedDatabase.start(dir, clean, runAs);
 		environment.getPropertySources().addFirst(new MapPropertySource("ntmEmbeddedPostgres", Map.of(
 				"spring.datasource.url", database.jdbcUrl(),
-				"spring.datasource.username", "postgres",
-				"spring.datasource.password", "")));
+				"spring.datasource.username", database.username(),
+				"spring.datasource.password", database.password())));
 	}
 
 	@Override

@@ -8,7 +8,7 @@ public final class EmbeddedDatabaseProbe {
 
 	public static void main(String[] args) throws Exception {
 		EmbeddedDatabase database = EmbeddedDatabase.start(Path.of(args[0]), false);
-		try (var connection = DriverManager.getConnection(database.jdbcUrl(), "postgres", "");
+		try (var connection = DriverManager.getConnection(database.jdbcUrl(), "postgres", database.password());
 				var statement = connection.createStatement()) {
 			statement.execute("create table if not exists probe (written_at timestamptz default now())");
 			statement.execute("insert into probe default values");

@@ -40,12 +40,13 @@ class AssessmentApiController {
 
 	record RoundSummary(long id, String unitCode, String setCode, int setVersion, LocalDate asOf, RoundKind kind,
 			RoundStatus status, int achieved, int total, String score, int missingValues, boolean recognised,
-			boolean atRisk, List<Integer> lostCriteria, List<Integer> gainedCriteria, String returnReason, int version) {
+			boolean atRisk, List<Integer> lostCriteria, List<Integer> gainedCriteria, String returnReason, int version,
+			int provisionalCount, String scoreText) {
 
 		static RoundSummary of(AssessmentRound r) {
 			return new RoundSummary(r.id(), r.unitCode(), r.setCode(), r.setVersion(), r.asOf(), r.kind(), r.status(),
 					r.achieved(), r.total(), r.score(), r.missingValues(), r.recognised(), r.atRisk(), numbers(r.lostCriteria()),
-					numbers(r.gainedCriteria()), r.returnReason(), r.version());
+					numbers(r.gainedCriteria()), r.returnReason(), r.version(), r.provisionalCount(), r.scoreWithProvisional());
 		}
 
 		private static List<Integer> numbers(String list) {

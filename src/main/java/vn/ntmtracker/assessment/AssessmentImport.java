@@ -122,10 +122,10 @@ class AssessmentImport {
 			Map<String, IndicatorValue> typed = ValueInput.parse(set, row.values());
 			var c = classifications.getOrDefault(row.unitCode(), vn.ntmtracker.units.Classification.NONE);
 			Evaluation evaluation = engine.evaluate(set, Assessments.toCriteria(c), asOf.getYear(), typed);
-			long missing = evaluation.criteria().stream().flatMap(r -> r.indicators().stream())
+			long missing = evaluation.criteria().stream().flatMap(r -> r.rows().stream())
 				.filter(r -> r.status() == IndicatorStatus.MISSING).count();
 			csv(rounds, id, row.unitCode(), set.code(), set.version(), asOf, kind.name(), "DRAFT", evaluation.achieved(),
-					evaluation.total(), evaluation.belowStandard(), missing, user);
+					evaluation.total(), evaluation.belowStandard(), missing, evaluation.provisionalCount(), user);
 			for (var entry : typed.entrySet()) {
 				var r = Assessments.row(id, entry.getKey(), entry.getValue(), null, user).getValues();
 				csv(values, id, entry.getKey(), r.get("type"), r.get("bool"), r.get("num"), r.get("text"), user);
@@ -136,7 +136,7 @@ class AssessmentImport {
 			audit.add(new AuditEvent.Entry(AuditEvent.Action.CREATE, "assessment_round", Long.toString(id), row.unitCode(), null,
 					Map.of("set", set.code() + " v" + set.version(), "asOf", asOf.toString(), "source", "xlsx", "score", evaluation.score())));
 		}
-		copy("assessment_round (id, unit_code, set_code, set_version, as_of, kind, status, achieved, total, below_standard, missing_values, created_by)", rounds);
+		copy("assessment_round (id, unit_code, set_code, set_version, as_of, kind, status, achieved, total, below_standard, missing_values, provisional_count, created_by)", rounds);
 		copy("assessment_value (round_id, indicator_code, value_type, bool_value, num_value, text_value, entered_by)", values);
 		copy("assessment_criterion_result (round_id, criterion_number, status, basically, overridden, incomplete)", results);
 		events.publishEvent(new AuditEvent(audit));

@@ -88,7 +88,8 @@ public class AssessmentOverview {
 	public Overview of(String rootCode, String setCode, LocalDate asOf, boolean signedOffOnly, String filter, String sort) {
 		access.requireRead(rootCode);
 		Unit root = units.get(rootCode, asOf);
-		CriteriaSetDefinition set = catalog.current(setCode).orElseThrow(() -> new AssessmentException("Không có bộ tiêu chí " + setCode));
+		CriteriaSetDefinition set = catalog.versionOn(setCode, asOf).or(() -> catalog.current(setCode))
+			.orElseThrow(() -> new AssessmentException("Không có bộ tiêu chí " + setCode));
 		MapSqlParameterSource params = new MapSqlParameterSource().addValue("prefix", root.path() + "%")
 			.addValue("asOf", asOf).addValue("set", set.code()).addValue("level", Assessments.levelOf(set.tier()));
 		String statusFilter = signedOffOnly ? " and r.status in ('VERIFIED', 'APPRAISED')" : "";

@@ -8,11 +8,16 @@ public record AssessmentRound(long id, String unitCode, String setCode, int setV
 		RoundKind kind, RoundStatus status, int achieved, int total, int missingValues, boolean recognised,
 		boolean atRisk, String riskText, String lostCriteria, String gainedCriteria, Long previousRoundId, Long openedFromId, String note, String returnReason,
 		String createdBy, OffsetDateTime createdAt, String submittedBy, String verifiedBy, String appraisedBy,
-		String returnedBy, int version) {
+		String returnedBy, int version, int provisionalCount) {
 
 	/** "16/19". */
 	public String score() {
 		return achieved + "/" + total;
+	}
+
+	/** "16/19 (3 tạm tính)" when some results rest on provisional thresholds, else "16/19". */
+	public String scoreWithProvisional() {
+		return Evaluation.formatScore(achieved, total, provisionalCount);
 	}
 
 	public boolean regressed() {

@@ -82,7 +82,7 @@ final class AssessmentWorkbook {
 			int lastRow = HEADER_ROW + Math.max(units.size(), 1);
 			int column = FIRST_VALUE_COLUMN;
 			for (Criterion criterion : set.criteria()) {
-				for (Indicator indicator : criterion.indicators()) {
+				for (Indicator indicator : criterion.indicators().stream().flatMap(Indicator::withParts).toList()) {
 					criteriaRow.createCell(column).setCellValue(criterion.number() + ". " + criterion.name());
 					Cell cell = header.createCell(column);
 					cell.setCellValue(indicator.code() + " " + indicator.name());
@@ -134,7 +134,7 @@ final class AssessmentWorkbook {
 	}
 
 	static List<Indicator> indicators(CriteriaSetDefinition set) {
-		return set.criteria().stream().flatMap(c -> c.indicators().stream()).toList();
+		return set.allIndicators();
 	}
 
 	/** Reads a filled template; {@code setLookup} resolves the set named in the hidden sheet. */

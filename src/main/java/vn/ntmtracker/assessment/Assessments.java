@@ -87,8 +87,11 @@ public class Assessments {
 			Long fromRoundId) {
 		authorization.require(Permission.OPEN_ROUND, Target.unit(unitCode, asOf));
 		Unit unit = units.get(unitCode, asOf);
+		// Without a version, the round is judged by the version in force on its date (QĐ 318 v1 until 29/2/2024,
+		// v2 from 1/3/2024, QĐ 211/QĐ-TTg), never simply the newest.
 		CriteriaSetDefinition set = setVersion != null ? catalog.definition(setCode, setVersion)
-				: catalog.current(setCode).orElseThrow(() -> new AssessmentException("Không có bộ tiêu chí " + setCode + " đang áp dụng"));
+				: catalog.versionOn(setCode, asOf).orElseThrow(() -> new AssessmentException("Bộ tiêu chí " + setCode
+						+ " không có phiên bản áp dụng vào ngày " + asOf.getDayOfMonth() + "/" + asOf.getMonthValue() + "/" + asOf.getYear()));
 		checkApplies(set, unit, asOf);
 		long id = jdbc.sql("""
 				insert into assessment_round (unit_code, set_code, set_version, as_of, kind, status, total, created_by, opened_from_id)
@@ -101,12 +104,15 @@ public class Assessments {
 			if (!source.unitCode().equals(unitCode)) {
 				throw new AssessmentException("Chỉ mở kỳ mới từ một kỳ đánh giá của cùng đơn vị");
 			}
-			if (source.setCode().equals(set.code()) && source.setVersion() == set.version()) {
+			// Values carry over between versions of one set for the indicators both versions have.
+			if (source.setCode().equals(set.code())) {
 				jdbc.sql("""
 						insert into assessment_value (round_id, indicator_code, value_type, bool_value, num_value, text_value, evidence_note, entered_by)
 						select :id, indicator_code, value_type, bool_value, num_value, text_value, evidence_note, :user
-						from assessment_value where round_id = :from""")
-					.param("id", id).param("from", fromRoundId).param("user", access.currentUsername()).update();
+						from assessment_value where round_id = :from and indicator_code = any(:codes)""")
+					.param("id", id).param("from", fromRoundId).param("user", access.currentUsername())
+					.param("codes", set.allIndicators().stream().map(vn.ntmtracker.criteria.Indicator::code).toArray(String[]::new))
+					.update();
 			}
 		}
 		recompute(id);
@@ -197,7 +203,7 @@ public class Assessments {
 		List<ValueChange> changed = new ArrayList<>();
 		if (round.openedFromId() != null) {
 			Map<String, IndicatorValue> source = values(round.openedFromId(), new HashMap<>());
-			for (var indicator : set.criteria().stream().flatMap(c -> c.indicators().stream()).toList()) {
+			for (var indicator : set.allIndicators()) {
 				String before = ValueInput.format(source.get(indicator.code()));
 				String after = ValueInput.format(values.get(indicator.code()));
 				if (!before.equals(after)) {
@@ -557,14 +563,16 @@ public class Assessments {
 			.param("unit", round.unitCode()).param("id", id).param("asOf", round.asOf()).param("tier", set.tier().name())
 			.query(Long.class).single() > 0;
 		RevocationRule.Risk risk = RevocationRule.assess(evaluation);
-		long missing = evaluation.criteria().stream().flatMap(c -> c.indicators().stream())
+		long missing = evaluation.criteria().stream().flatMap(c -> c.rows().stream())
 			.filter(i -> i.status() == IndicatorStatus.MISSING).count();
 		jdbc.sql("""
 				update assessment_round set achieved = :achieved, total = :total, below_standard = :below,
+				    provisional_count = :provisional,
 				    missing_values = :missing, recognised = :recognised, at_risk = :atRisk, risk_text = :risk,
 				    previous_round_id = :previous, lost_criteria = :lost, gained_criteria = :gained
 				where id = :id""")
 			.param("achieved", evaluation.achieved()).param("total", evaluation.total())
+			.param("provisional", evaluation.provisionalCount())
 			.param("below", evaluation.belowStandard()).param("missing", missing).param("recognised", recognised)
 			.param("atRisk", recognised && risk.atRisk()).param("risk", risk.describe()).param("previous", previousId)
 			.param("lost", lost == null || lost.isEmpty() ? null : lost).param("gained", gained == null || gained.isEmpty() ? null : gained)
@@ -588,13 +596,14 @@ public class Assessments {
 				(Long) rs.getObject("previous_round_id"), (Long) rs.getObject("opened_from_id"), rs.getString("note"),
 				rs.getString("return_reason"), rs.getString("created_by"), rs.getObject("created_at", OffsetDateTime.class),
 				rs.getString("submitted_by"), rs.getString("verified_by"), rs.getString("appraised_by"),
-				rs.getString("returned_by"), rs.getInt("version"));
+				rs.getString("returned_by"), rs.getInt("version"), rs.getInt("provisional_count"));
 	}
 
 	/** The criteria the indicators belong to; an unknown indicator is left to the value parser to name. */
 	static List<Integer> criteriaOf(CriteriaSetDefinition set, java.util.Collection<String> indicatorCodes) {
 		return set.criteria().stream()
-			.filter(c -> c.indicators().stream().anyMatch(i -> indicatorCodes.contains(i.code())))
+			.filter(c -> c.indicators().stream().flatMap(vn.ntmtracker.criteria.Indicator::withParts)
+				.anyMatch(i -> indicatorCodes.contains(i.code())))
 			.map(vn.ntmtracker.criteria.Criterion::number).toList();
 	}
 }

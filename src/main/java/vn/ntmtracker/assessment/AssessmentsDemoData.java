@@ -144,7 +144,7 @@ class AssessmentsDemoData implements StartupTask {
 		Map<String, ValueInput.Raw> values = new LinkedHashMap<>();
 		for (Criterion criterion : set.criteria()) {
 			boolean first = true;
-			for (Indicator indicator : criterion.indicators()) {
+			for (Indicator indicator : criterion.indicators().stream().flatMap(Indicator::withParts).toList()) {
 				boolean pass = !(unmet.contains(criterion.number()) && first);
 				values.put(indicator.code(), new ValueInput.Raw(text(indicator, plan.threshold(indicator.code()), pass), EVIDENCE));
 				first = false;

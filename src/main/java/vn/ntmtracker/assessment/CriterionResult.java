@@ -22,6 +22,11 @@ public record CriterionResult(int number, String name, boolean critical, Criteri
 				basicallyAchievedReason, indicators, false);
 	}
 
+	/** Each indicator followed by its parts ("17.1", "17.1b"): the rows a value is entered in. */
+	public List<IndicatorResult> rows() {
+		return indicators.stream().flatMap(i -> java.util.stream.Stream.concat(java.util.stream.Stream.of(i), i.parts().stream())).toList();
+	}
+
 	public boolean achieved() {
 		return status == CriterionStatus.DAT;
 	}

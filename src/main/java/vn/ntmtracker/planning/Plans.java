@@ -244,7 +244,7 @@ public class Plans {
 		authorization.require(Permission.EDIT_PLAN, taskTarget(plan, draft.criterionNumber()));
 		CriteriaSetDefinition set = catalog.definition(plan.setCode(), plan.setVersion());
 		Set<Integer> criteria = set.criteria().stream().map(Criterion::number).collect(Collectors.toSet());
-		Set<String> indicators = set.criteria().stream().flatMap(c -> c.indicators().stream()).map(i -> i.code())
+		Set<String> indicators = set.allIndicators().stream().map(i -> i.code())
 			.collect(Collectors.toSet());
 		List<String> warnings = TaskRules.check(draft, plan, criteria, indicators);
 		touchPlan(plan, expectedPlanVersion == null ? plan.version() : expectedPlanVersion);

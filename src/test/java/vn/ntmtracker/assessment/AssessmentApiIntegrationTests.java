@@ -172,26 +172,20 @@ class AssessmentApiIntegrationTests {
 
 	@Test
 	void aRoundOpenedFromAnotherCopiesItsValuesAndShowsWhatChanged(@Autowired Assessments assessments,
-			@Autowired vn.ntmtracker.security.UserAccounts accounts) throws Exception {
-		long source = body(mvc.perform(get("/api/units/TH-CAMLUONG/assessments").with(httpBasic("camluong", PASSWORD))))
-			.findValues("id").stream().mapToLong(JsonNode::asLong).min().orElseThrow();
-		JsonNode round = body(mvc.perform(post("/api/units/TH-CAMLUONG/assessments").with(httpBasic("camluong", PASSWORD))
+			@Autowired Fixtures fixtures, @Autowired TestRounds rounds) throws Exception {
+		String commune = fixtures.commune("38", "BTB", 0);
+		String officer = fixtures.user(Role.COMMUNE_OFFICER, commune);
+		long source = rounds.draft(officer, commune, "QD318-2022-XA-NTM", java.time.LocalDate.of(2023, 6, 30), java.util.Set.of());
+		JsonNode round = body(mvc.perform(post("/api/units/" + commune + "/assessments").with(httpBasic(officer, PASSWORD))
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"setCode\":\"QD318-2022-XA-NTM\",\"asOf\":\"2024-12-31\",\"fromRoundId\":" + source + "}"))
+			.content("{\"setCode\":\"QD318-2022-XA-NTM\",\"asOf\":\"2023-12-31\",\"fromRoundId\":" + source + "}"))
 			.andExpect(status().isCreated()).andExpect(jsonPath("$.score").value("19/19")));
 		long id = round.get("id").asLong();
-		mvc.perform(put("/api/assessments/" + id + "/values").with(httpBasic("camluong", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+		mvc.perform(put("/api/assessments/" + id + "/values").with(httpBasic(officer, PASSWORD)).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"version\":" + round.get("version").asInt() + ",\"values\":{\"1.1\":\"Không đạt\"}}"))
 			.andExpect(jsonPath("$.score").value("18/19"));
-		org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
-				new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(accounts.loadUserByUsername("camluong"), null, java.util.List.of()));
-		try {
-			assertThat(assessments.view(id).changedSinceSource()).singleElement()
-				.isEqualTo(new Assessments.ValueChange("1.1", "Đạt", "Không đạt"));
-		}
-		finally {
-			org.springframework.security.core.context.SecurityContextHolder.clearContext();
-		}
+		assertThat(rounds.as(officer, () -> assessments.view(id).changedSinceSource())).singleElement()
+			.isEqualTo(new Assessments.ValueChange("1.1", "Đạt", "Không đạt"));
 	}
 
 	private ResultActions action(long id, String action, String user, int version, String reason) throws Exception {

@@ -30,7 +30,7 @@ class TestRounds {
 	/** A draft round of the set's current version in which every criterion but {@code unmet} is achieved. */
 	long draft(String username, String unitCode, String setCode, LocalDate asOf, Set<Integer> unmet) {
 		return as(username, () -> {
-			CriteriaSetDefinition set = catalog.current(setCode).orElseThrow();
+			CriteriaSetDefinition set = catalog.versionOn(setCode, asOf).orElseThrow();
 			long id = assessments.open(unitCode, set.code(), set.version(), asOf, RoundKind.SELF, null);
 			EvaluationPlan plan = new EvaluationEngine().plan(set, assessments.classification(unitCode, asOf), asOf.getYear());
 			assessments.saveValues(id, AssessmentsDemoData.values(set, plan, unmet), assessments.round(id).version());

@@ -50,11 +50,22 @@ class ThresholdEditorIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	static final RequestPostProcessor ADMIN = user(new CurrentUser(1, "admin", "Quản trị", null, true, false, false,
-			List.of(new Grant(Role.ADMIN, null, Set.of()))));
+	@Autowired
+	vn.ntmtracker.security.UserAccounts accounts;
 
-	static final RequestPostProcessor OFFICE = user(new CurrentUser(2, "office", "Văn phòng", null, true, false, false,
-			List.of(new Grant(Role.COORDINATION, null, Set.of()))));
+	@Autowired
+	vn.ntmtracker.Fixtures fixtures;
+
+	/** Real accounts: every request reads its user's grants again, so a made-up principal would not survive it. */
+	RequestPostProcessor ADMIN;
+
+	RequestPostProcessor OFFICE;
+
+	@org.junit.jupiter.api.BeforeEach
+	void accounts() {
+		ADMIN = user(accounts.loadUserByUsername("admin"));
+		OFFICE = user(accounts.loadUserByUsername(fixtures.user(Role.COORDINATION, null)));
+	}
 
 	/** A published national xã set of its own (derived from QĐ 318 v2) so that nothing shared is touched. */
 	private SetRef ownPublishedSet(String code) {
