@@ -90,6 +90,22 @@ final class DirectiveExtractor {
 
 	private static final Pattern SPACES = Pattern.compile("\\s+");
 
+	// An item that states money ("Tổng kinh phí dự phòng 150 triệu đồng, trong đó …") is funding, not an order.
+	private static final Pattern MONEY_STATEMENT = Pattern
+		.compile("^(?:tổng\\s+)?(?:kinh phí|nguồn vốn|vốn|nguồn lực|dự toán)(?:\\s+[\\p{L}]+){0,4}?\\s*:?\\s*(?:là\\s+|khoảng\\s+|dự kiến\\s+)?\\d", F);
+
+	// "Bước 1. Đăng ký …": the steps of a procedure describe it; they assign nothing.
+	private static final Pattern PROCEDURE_STEP = Pattern.compile("^(?:Bước|Giai đoạn)\\s+\\d{1,2}\\s*[.:)]", F);
+
+	// An approving or enacting article ("Điều 1. Phê duyệt Đề án …", "Ban hành kèm theo Quyết định này …",
+	// "Công nhận xã …") orders nothing; the assignments are in the later articles.
+	private static final Pattern ENACTING = Pattern.compile("^(?:Phê duyệt|Ban hành|Công nhận|Thành lập|Kiện toàn|Bãi bỏ|Sửa đổi"
+			+ "|Bổ sung|Thông qua|Điều chỉnh|Hủy bỏ|Huỷ bỏ)(?![\\p{L}])", F);
+
+	// The start of an execution clause ("Các ông (bà): Chánh Văn phòng …", "Chánh Văn phòng UBND tỉnh, Thủ trưởng
+	// các sở …"), which a copy may cut off before "… chịu trách nhiệm thi hành".
+	private static final Pattern EXECUTION_START = Pattern.compile("^(?:Các\\s+)?(?:ông\\s*\\(\\s*bà\\s*\\)|Chánh Văn phòng)", F);
+
 	private static final Pattern TRAILING_DOTS = Pattern.compile("(?:\\s*[./]+)+$");
 
 	private static final Pattern TRAILING_SEPARATORS = Pattern.compile("[\\s;,]+$");
@@ -233,7 +249,7 @@ final class DirectiveExtractor {
 				intro = new Intro(b.kind(), deadlines.isEmpty() ? null : deadlines.get(0));
 				continue;
 			}
-			if (!operative || isFormula(b)) {
+			if (!operative || isFormula(b) || notAnOrder(b)) {
 				continue;
 			}
 			out.addAll(item(b, sectionAssignee, sectionCriterion, defaultAssignee,
@@ -289,6 +305,15 @@ final class DirectiveExtractor {
 		RegexScan execution = new RegexScan(GENERIC_EXECUTION, TextNormalizer.lowerSameLength(t),
 				(s, i) -> s.startsWith("căn cứ", i) || s.startsWith("thi hành", i));
 		return execution.find() && DeadlineParser.find(t, year).isEmpty();
+	}
+
+	/** Items that look like orders but state money, a procedure's step, an enacting article or an execution clause. */
+	private static boolean notAnOrder(Block b) {
+		String t = b.text();
+		if (MONEY_STATEMENT.matcher(t).find() || PROCEDURE_STEP.matcher(t).find()) {
+			return true;
+		}
+		return b.kind() == MarkerKind.ARTICLE && (ENACTING.matcher(t).find() || EXECUTION_START.matcher(t).find());
 	}
 
 	private record Label(String assignee, Integer criterion, int contentStart) {
