@@ -18,7 +18,7 @@ final class BodyNames {
 
 	private static final int F = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
-	private static final String[] BODY_STARTS = { "phòng", "sở", "ban", "ủy ban", "ubnd", "ub", "ubmttq", "mttq",
+	private static final String[] BODY_STARTS = { "phòng", "sở", "bộ", "ban", "ủy ban", "ubnd", "ub", "ubmttq", "mttq",
 			"mặt trận", "hội", "huyện đoàn", "tỉnh đoàn", "đoàn", "văn phòng", "vp", "trung tâm", "đảng ủy", "cấp ủy",
 			"chi bộ", "chi ủy", "công an", "quân sự", "ban chỉ huy", "trường", "trạm", "điện lực", "đồng chí",
 			"thành viên", "cán bộ", "công chức", "tổ công tác", "tổ", "hợp tác xã", "htx", "thôn", "bản", "xóm", "ấp",
@@ -33,7 +33,8 @@ final class BodyNames {
 			"các trường", "các tổ", "các bản", "các địa phương", "địa phương", "cơ quan chuyên môn", "riêng thôn" };
 
 	private static final Pattern NOT_A_BODY = Pattern.compile("^(?:ban hành|hội nghị|hội thảo|hội viên|đoàn kết|đoàn viên"
-			+ "|trường hợp|xã hội|tổ chức|cấp ủy đảng, chính quyền cần|bản sắc|bản đồ|đài truyền hình|thôn xóm,|các cấp, các ngành theo)", F);
+			+ "|trường hợp|xã hội|tổ chức|cấp ủy đảng, chính quyền cần|bản sắc|bản đồ|đài truyền hình|thôn xóm,|các cấp, các ngành theo"
+			+ "|bộ mặt|bộ tiêu chí|bộ máy|bộ phận|bộ hồ sơ|bộ chỉ số|bộ đội)", F);
 
 	private static final String[] STOPS = { "tiếp tục", "tập trung", "tổ chức", "chỉ đạo", "xây dựng", "thực hiện",
 			"triển khai", "ban hành", "rà soát", "chịu trách nhiệm", "có trách nhiệm", "phối hợp", "khẩn trương",
@@ -48,7 +49,9 @@ final class BodyNames {
 			"đầu tư", "thu gom", "phân loại", "soát xét", "khâu nối", "lấy ý kiến", "tháo gỡ", "phê duyệt",
 			"thông báo", "kết luận", "yêu cầu", "đề nghị", "thống nhất", "chuẩn bị", "hoàn thiện", "nâng cấp",
 			"sửa chữa", "tu sửa", "lắp đặt", "trong", "hàng tuần", "hàng tháng", "mỗi", "và nhân dân", "cho",
-			"khắc phục", "phấn đấu", "quyết liệt", "tạo", "trình", "phát huy", "vận hành", "bổ sung", "tiến tới", "rút kinh nghiệm" };
+			"khắc phục", "phấn đấu", "quyết liệt", "tạo", "trình", "phát huy", "vận hành", "bổ sung", "tiến tới", "rút kinh nghiệm",
+			// Reporting verbs never belong to a body's name: "Chủ tịch UBND tỉnh nhấn mạnh, các đơn vị cần …".
+			"nhấn mạnh", "cho biết", "khẳng định", "lưu ý", "chỉ rõ", "phát biểu", "ghi nhận", "biểu dương" };
 
 	/** BODY_STARTS by their first character. */
 	private static final Map<Character, List<String>> BODY_STARTS_BY_FIRST_CHAR = new java.util.HashMap<>();
@@ -64,6 +67,10 @@ final class BodyNames {
 	// named elsewhere; they name no body. "… được phân công phụ trách các thôn" names a role and stays a body.
 	private static final Pattern BACK_REFERENCE = Pattern
 		.compile("^(?:các\\s+)?(?:thành viên|đồng chí|cá nhân|cán bộ|công chức)\\s+(?:được phân công|nêu trên|có tên)$");
+
+	// A unit named by its kind and a proper name, followed by a lower-case word: "xã Cẩm Minh quan tâm …".
+	private static final Pattern NAMED_UNIT = Pattern.compile("(?:[Xx]ã|[Tt]hôn|[Bb]ản|[Xx]óm|[Ấấ]p|[Pp]hường|[Tt]hị trấn)"
+			+ "(?:\\s+(?:\\p{Lu}\\p{Ll}*|\\d{1,3}))+(?=\\s+\\p{Ll})");
 
 	private static final Pattern LEADING_SPACE_JUNK = Pattern.compile("^[,;:.\\-–\\s]+|[,;:.\\-–\\s]+$");
 
@@ -199,6 +206,11 @@ final class BodyNames {
 		}
 		if (!startsWithBody(s)) {
 			return null;
+		}
+		// "xã Cẩm Thạch nhà ở cho hộ nghèo …": a named unit ends with its proper name.
+		Matcher unit = NAMED_UNIT.matcher(s);
+		if (unit.lookingAt() && unit.end() < s.length()) {
+			return unit.group().strip();
 		}
 		int end = bodyEnd(s);
 		String body = TRAILING_PUNCTUATION.matcher(s.substring(0, end)).replaceAll("");

@@ -179,6 +179,10 @@ final class DocumentHeaderParser {
 		String issuer = headerOrganLine(blocks, start, organsBefore);
 		boolean news = titleBlock < 0 && numberBlock < 0 && dateBlock < 0;
 		if (news && type == DocType.OTHER) {
+			Header reproduced = reproduced(blocks);
+			if (reproduced != null) {
+				return reproduced;
+			}
 			// A web page without an administrative header reports on documents; it issues nothing.
 			return new Header(type, null, dateline(blocks), 0, null, null, "", -1, 0);
 		}
@@ -226,6 +230,33 @@ final class DocumentHeaderParser {
 			}
 		}
 		return 0;
+	}
+
+	// "Công văn số 5468/BNN-VPĐP ngày 3/7/2017 của Bộ … gửi UBND các tỉnh … Nội dung như sau:": a portal page that
+	// reproduces a document names it in its first sentence and then gives its text.
+	private static final Pattern REPRODUCED = Pattern.compile("^(?:Công văn|Văn bản|Thông báo|Chỉ thị|Hướng dẫn)\\s+số\\s+(?<n>\\d+[^\\s,]*)"
+			+ "\\s+ngày\\s+(?<d>\\d{1,2})[/.-](?<m>\\d{1,2})[/.-](?<y>\\d{4})\\s+của\\s+(?<who>[^,;.]{3,120}?)\\s+(?:gửi|về)\\s"
+			+ "[^\\n]{0,400}?(?:nội dung|toàn văn)[^.:]{0,30}(?:như sau|dưới đây|sau)\\s*:", F);
+
+	private static Header reproduced(List<Block> blocks) {
+		for (int i = 0; i < Math.min(blocks.size(), 4); i++) {
+			Matcher m = REPRODUCED.matcher(blocks.get(i).text());
+			if (m.find()) {
+				LocalDate date;
+				try {
+					date = LocalDate.of(Integer.parseInt(m.group("y")), Integer.parseInt(m.group("m")),
+							Integer.parseInt(m.group("d")));
+				}
+				catch (DateTimeException ex) {
+					date = null;
+				}
+				String number = TRAILING_PUNCTUATION.matcher(m.group("n")).replaceAll("");
+				return new Header(DocType.OTHER, NUMBER_WITH_CODE.matcher(number).matches() ? number : null, date,
+						Integer.parseInt(m.group("y")), null, BodyNames.canonical(m.group("who").strip()), "", -1,
+						i + 1);
+			}
+		}
+		return null;
 	}
 
 	/** The kind a page without a header gives itself: "… xây dựng kế hoạch … với các nội dung sau:". */

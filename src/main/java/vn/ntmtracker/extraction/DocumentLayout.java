@@ -46,6 +46,9 @@ final class DocumentLayout {
 
 	private static final Pattern DATE_LIKE = Pattern.compile("(?=[\\dtq])(?:\\d{1,2}/\\d{1,2}|tháng\\s+\\d|quý\\s+[IV1-4])");
 
+	// "Phần thứ nhất", "Chương II", "Mục 3": the parts of a long document are headings in any case.
+	private static final Pattern PART = Pattern.compile("^(?:Phần|Chương|Mục)\\s+(?:thứ\\s+)?[\\p{L}\\d]{1,6}\\s*[.:]?$");
+
 	private DocumentLayout() {
 	}
 
@@ -191,7 +194,7 @@ final class DocumentLayout {
 			return b.length() <= 90 && colon < 0 && (!terminal || (b.endsWith(".") && wordCount(b) <= 8));
 		}
 		if (kind == MarkerKind.NONE) {
-			return b.length() <= 160 && isUpperCase(b);
+			return b.length() <= 160 && (isUpperCase(b) || PART.matcher(b).matches());
 		}
 		return false;
 	}
