@@ -38,7 +38,7 @@ final class DocumentHeaderParser {
 	// The date line stands at the start of a line, of a table cell, or after the number on the same line; "Sáng ngày
 	// 12/3, Đoàn … làm việc" in a sentence is no date line.
 	private static final Pattern DATE_LINE = Pattern.compile("(?:^|\\|\\s*|^Số\\s*:?\\s*\\S+\\s+)(?:(?<place>[\\p{L} .'-]{2,40}?)\\s*,\\s*)?ngày\\s*(?<d>\\d{1,2})?"
-			+ "\\s*(?:tháng|/)\\s*(?<m>\\d{1,2})?\\s*(?:năm|/)\\s*(?<y>\\d{4})", F);
+			+ "\\s*(?:tháng|/)\\s*(?<m>\\d{1,2})?\\s*(?:năm|/)\\s*(?<y>\\d{4})(?=\\s*[|.)]?\\s*(?:$|\\|))", F);
 
 	private static final Pattern TYPE_WORD = Pattern.compile("^(THÔNG BÁO|KẾ HOẠCH|NGHỊ QUYẾT|BÁO CÁO|QUYẾT ĐỊNH|CÔNG VĂN|TỜ TRÌNH"
 			+ "|CHƯƠNG TRÌNH|ĐỀ ÁN|KẾT LUẬN|HƯỚNG DẪN|BIÊN BẢN|CHỈ THỊ|GIẤY MỜI)(?![\\p{L}])");
@@ -183,8 +183,9 @@ final class DocumentHeaderParser {
 			if (reproduced != null) {
 				return reproduced;
 			}
-			// A web page without an administrative header reports on documents; it issues nothing.
-			return new Header(type, null, dateline(blocks), 0, null, null, "", -1, 0);
+			// A web page without an administrative header reports on documents; it issues nothing. Its headline
+			// stands for a title.
+			return new Header(type, null, dateline(blocks), 0, null, null, headline(blocks), -1, 0);
 		}
 		if (issuer != null && !hasLevel(issuer)) {
 			String fuller = fullerOrganName(blocks, issuer, bodyStart, place);
@@ -200,6 +201,21 @@ final class DocumentHeaderParser {
 			issuer = signature(blocks, place);
 		}
 		return new Header(type, number, date, year, place, issuer, titleText, titleBlock, Math.max(0, bodyStart));
+	}
+
+	/** The first line of a page that reads like a headline: letters, not too long, not a date or a menu. */
+	private static String headline(List<Block> blocks) {
+		for (int i = 0; i < Math.min(blocks.size(), 6); i++) {
+			String t = blocks.get(i).text();
+			int letters = 0;
+			for (int k = 0; k < t.length(); k++) {
+				letters += Character.isLetter(t.charAt(k)) ? 1 : 0;
+			}
+			if (letters >= 20 && t.length() <= 250) {
+				return t;
+			}
+		}
+		return "";
 	}
 
 	/** A block as its line reads: list marker and body (the layout splits "15/2023/QĐ-UBND" after "15"). */
@@ -374,7 +390,8 @@ final class DocumentHeaderParser {
 				}
 			}
 		}
-		String body = bodyIssuer(blocks, from, place);
+		// The legal bases ("Căn cứ …") may fill a dozen lines before the body names its author.
+		String body = bodyIssuer(blocks, from, place, 16);
 		return body != null && body.startsWith(organ) ? body : null;
 	}
 
@@ -480,12 +497,15 @@ final class DocumentHeaderParser {
 	}
 
 	private static boolean mottoFragment(String upper) {
+		boolean own = false;
 		for (String word : upper.split("\\s+")) {
 			if (!MOTTO_WORDS.contains(word)) {
 				return false;
 			}
+			// "XÃ", "HỘI" alone may begin an organ's name ("HỘI" / "ĐỒNG NHÂN DÂN").
+			own |= !word.equals("XÃ") && !word.equals("HỘI");
 		}
-		return true;
+		return own;
 	}
 
 	private static boolean hasPlace(String upper) {
@@ -524,7 +544,11 @@ final class DocumentHeaderParser {
 	}
 
 	private static String bodyIssuer(List<Block> blocks, int from, String place) {
-		for (int i = from; i < Math.min(blocks.size(), from + 8); i++) {
+		return bodyIssuer(blocks, from, place, 8);
+	}
+
+	private static String bodyIssuer(List<Block> blocks, int from, String place, int within) {
+		for (int i = from; i < Math.min(blocks.size(), from + within); i++) {
 			String text = blocks.get(i).text();
 			Matcher m = BODY_ISSUER.matcher(text);
 			while (m.find()) {
