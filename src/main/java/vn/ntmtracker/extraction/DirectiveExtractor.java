@@ -313,7 +313,7 @@ final class DirectiveExtractor {
 		for (int i = fromBlock; i < blocks.size(); i++) {
 			Block b = blocks.get(i);
 			String t = b.text();
-			if (b.distributionList() || CLOSING.matcher(t).find()) {
+			if (b.distributionList() || b.pageEnd() || CLOSING.matcher(t).find()) {
 				break;
 			}
 			if (b.heading() || t.length() < 12 || BASIS.matcher(t).find() || isFormula(b) || notAnOrder(b)) {

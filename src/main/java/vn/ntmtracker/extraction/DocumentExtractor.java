@@ -43,7 +43,7 @@ public final class DocumentExtractor {
 		int year = header.year() > 0 ? header.year()
 				: header.date() != null ? header.date().getYear() : mostFrequentYear(text);
 		int body = header.bodyStartBlock();
-		List<String> subjects = UnitNames.subjectUnits(header.title(), blocks, body, header.issuer());
+		List<String> subjects = UnitNames.subjectUnits(header.title(), blocks, body, header.issuer(), header.page());
 		List<Directive> directives = DirectiveExtractor.extract(blocks, body, text, year,
 				TargetExtractor.levelOfTitle(header.title()));
 		if (!aboutNtm(text, header.title())) {
@@ -57,7 +57,7 @@ public final class DocumentExtractor {
 			directives = DirectiveExtractor.extract(blocks, body, text, year, level);
 		}
 		return new ExtractionDraft(header.type(), header.number(), header.date(), header.issuer(), subjects,
-				CriteriaStatusExtractor.status(blocks, body, subjects, level),
+				CriteriaStatusExtractor.status(blocks, body, subjects, level, year),
 				CriteriaStatusExtractor.unmet(blocks, body, level, year), target, directives,
 				FundingExtractor.extract(blocks, body), text);
 	}

@@ -19,12 +19,13 @@ import vn.ntmtracker.extraction.ExtractionDraft.DocType;
  */
 final class DocumentHeaderParser {
 
+	/** {@code page}: no administrative header at all (no number, date line or type word): a web page, a report. */
 	record Header(DocType type, String number, LocalDate date, int year, String place, String issuer, String title,
-			int titleBlock, int bodyStartBlock) {
+			int titleBlock, int bodyStartBlock, boolean page) {
 
-		/** No administrative header at all (no number, no date line, no type word): a web page, a news report. */
-		boolean none() {
-			return number == null && date == null && titleBlock < 0;
+		Header(DocType type, String number, LocalDate date, int year, String place, String issuer, String title,
+				int titleBlock, int bodyStartBlock) {
+			this(type, number, date, year, place, issuer, title, titleBlock, bodyStartBlock, false);
 		}
 	}
 
@@ -185,7 +186,7 @@ final class DocumentHeaderParser {
 			}
 			// A web page without an administrative header reports on documents; it issues nothing. Its headline
 			// stands for a title.
-			return new Header(type, null, dateline(blocks), 0, null, null, headline(blocks), -1, 0);
+			return new Header(type, null, dateline(blocks), 0, null, null, headline(blocks), -1, 0, true);
 		}
 		if (issuer != null && !hasLevel(issuer)) {
 			String fuller = fullerOrganName(blocks, issuer, bodyStart, place);
@@ -269,7 +270,7 @@ final class DocumentHeaderParser {
 				String number = TRAILING_PUNCTUATION.matcher(m.group("n")).replaceAll("");
 				return new Header(DocType.OTHER, NUMBER_WITH_CODE.matcher(number).matches() ? number : null, date,
 						Integer.parseInt(m.group("y")), null, BodyNames.canonical(m.group("who").strip()), "", -1,
-						i + 1);
+						i + 1, true);
 			}
 		}
 		return null;

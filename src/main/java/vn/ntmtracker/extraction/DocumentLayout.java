@@ -30,11 +30,19 @@ final class DocumentLayout {
 					TextNormalizer.collapse(body));
 		}
 
+		/** A web page's own lists after the article ("Tin liên quan", "Tin cùng chuyên mục") end its content. */
+		boolean pageEnd() {
+			return text.length() < 40 && RELATED.matcher(text).lookingAt();
+		}
+
 		/** The "Nơi nhận" distribution list ends the content of a document. */
 		boolean distributionList() {
 			return text.regionMatches(true, 0, "Nơi nhận", 0, 8);
 		}
 	}
+
+	private static final Pattern RELATED = Pattern.compile("(?:Tin liên quan|Tin mới hơn|Tin cũ hơn|Những tin mới hơn|Những tin cũ hơn"
+			+ "|Tin cùng chuyên mục|Các tin khác|Các tin tức khác|Tin xem nhiều|Bài viết liên quan|Xem thêm|Tin khác)");
 
 	private static final Pattern DAY_MONTH_START = Pattern.compile("^\\d{1,2}\\s+(?:tháng|năm).*");
 
