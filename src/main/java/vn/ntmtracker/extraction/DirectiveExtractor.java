@@ -131,6 +131,8 @@ final class DirectiveExtractor {
 
 	private static final Pattern SPACES = Pattern.compile("\\s+");
 
+	private static final Pattern ITEM_NUMBER_END = Pattern.compile("[\\s.:\\-–]+$");
+
 	// An item that states money ("Tổng kinh phí dự phòng 150 triệu đồng, trong đó …") is funding, not an order.
 	private static final Pattern MONEY_STATEMENT = Pattern
 		.compile("^(?:tổng\\s+)?(?:kinh phí|nguồn vốn|vốn|nguồn lực|dự toán)(?:\\s+[\\p{L}]+){0,4}?\\s*:?\\s*(?:là\\s+|khoảng\\s+|dự kiến\\s+)?\\d", F);
@@ -500,7 +502,8 @@ final class DirectiveExtractor {
 			int spanStart = b.bodyStart() + pieces.get(k)[0] + Math.max(0, lead);
 			int spanEnd = Math.min(text.length(), spanStart + rawLengthOf(raw.substring(Math.max(0, lead)), cleaned));
 			out.add(new Directive(cleaned, BodyNames.canonical(leads.get(k)), deadline, deadlineText,
-					criterionInText(raw, lowerRaw), new Span(spanStart, spanEnd)));
+					criterionInText(raw, lowerRaw), new Span(spanStart, spanEnd), null, null, BodyNames.cooperating(raw),
+					null));
 		}
 		return out;
 	}
@@ -644,9 +647,22 @@ final class DirectiveExtractor {
 					: sectionCriterion != null ? sectionCriterion : criterionInText(raw, lowerRaw);
 			out.add(new Directive(cleaned, BodyNames.canonical(assignee), deadline, deadlineText, criterion,
 					new Span(spanStart, Math.min(text.length(), spanEnd)),
-					request != null && cleaned.startsWith(request) ? request : wholeRequest ? cleaned : null));
+					request != null && cleaned.startsWith(request) ? request : wholeRequest ? cleaned : null, null,
+					BodyNames.cooperating(raw), itemNumber(b)));
 		}
 		return out;
+	}
+
+	/**
+	 * The document's own numbering of an item as written ("1.4", "(6)", "a)", "Điều 2"); null for bullets and
+	 * paragraphs.
+	 */
+	static String itemNumber(Block b) {
+		if (b.kind() == MarkerKind.NONE || b.kind() == MarkerKind.DASH || b.kind() == MarkerKind.PLUS) {
+			return null;
+		}
+		String marker = ITEM_NUMBER_END.matcher(b.marker()).replaceAll("");
+		return marker.isEmpty() ? null : marker;
 	}
 
 	/**
@@ -780,7 +796,9 @@ final class DirectiveExtractor {
 		if (criterion != null || CriterionNames.isCriterionName(label) || CRITERION_WORD.matcher(label).matches()) {
 			return new Label(null, criterion, contentStart);
 		}
-		if (BodyNames.startsWithBody(label) && !REQUEST_LABEL.matcher(label).matches()) {
+		// "X phối hợp với các Phòng: A, B …" lists the cooperating kinds; its colon opens no label.
+		if (BodyNames.startsWithBody(label) && !REQUEST_LABEL.matcher(label).matches()
+				&& !TextNormalizer.containsLowerCased(label, "phối hợp")) {
 			return new Label(PARENTHETICAL.matcher(label).replaceAll("").strip(), null, contentStart);
 		}
 		return new Label(null, null, 0);

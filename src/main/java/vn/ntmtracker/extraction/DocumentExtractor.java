@@ -1,6 +1,7 @@
 package vn.ntmtracker.extraction;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import vn.ntmtracker.extraction.DocumentHeaderParser.Header;
 import vn.ntmtracker.extraction.DocumentLayout.Block;
 import vn.ntmtracker.extraction.ExtractionDraft.Directive;
 import vn.ntmtracker.extraction.ExtractionDraft.Level;
+import vn.ntmtracker.extraction.ExtractionDraft.Signer;
 import vn.ntmtracker.extraction.ExtractionDraft.Target;
 
 /**
@@ -46,10 +48,14 @@ public final class DocumentExtractor {
 		List<String> subjects = UnitNames.subjectUnits(header.title(), blocks, body, header.issuer(), header.page());
 		List<Directive> directives = DirectiveExtractor.extract(blocks, body, text, year,
 				TargetExtractor.levelOfTitle(header.title()));
+		LocalDate statusDate = header.date() != null ? header.date() : StatusDate.inOpening(blocks, body);
+		Signer signer = header.page() ? null : ClosingBlock.signer(blocks);
+		List<String> recipients = ClosingBlock.recipients(blocks);
 		if (!aboutNtm(text, header.title())) {
 			// The kind of a document does not depend on its topic; only the NTM standings and targets do.
 			return new ExtractionDraft(header.type(), header.number(), header.date(), header.issuer(), subjects,
-					List.of(), List.of(), null, directives, FundingExtractor.extract(blocks, body), text);
+					List.of(), List.of(), null, directives, FundingExtractor.extract(blocks, body), statusDate, signer,
+					recipients, text);
 		}
 		Target target = TargetExtractor.find(header.title(), blocks, body, year);
 		Level level = target != null ? target.level() : TargetExtractor.levelOfTitle(header.title());
@@ -59,7 +65,7 @@ public final class DocumentExtractor {
 		return new ExtractionDraft(header.type(), header.number(), header.date(), header.issuer(), subjects,
 				CriteriaStatusExtractor.status(blocks, body, subjects, level, year),
 				CriteriaStatusExtractor.unmet(blocks, body, level, year), target, directives,
-				FundingExtractor.extract(blocks, body), text);
+				FundingExtractor.extract(blocks, body), statusDate, signer, recipients, text);
 	}
 
 	// A passing mention (a CV signature, a list of programmes) does not make a document an NTM document.
