@@ -20,9 +20,9 @@ final class ClosingBlock {
 
 	private static final Pattern CAPACITY = Pattern.compile("^(?<cap>T/M|TM\\.?|KT\\.?|T/L|TL\\.?|TUQ\\.?|Q\\.)\\s*(?<who>.*)$");
 
+	// A signer's title in capitals ("PHÓ CHỦ TỊCH", "CHÁNH VĂN PHÒNG", "PHÓ BÍ THƯ THƯỜNG TRỰC").
 	private static final Pattern TITLE = Pattern.compile("^(?:PHÓ\\s+)?(?:CHỦ TỊCH|BÍ THƯ|GIÁM ĐỐC|TRƯỞNG BAN|TRƯỞNG PHÒNG|CHÁNH VĂN PHÒNG"
-			+ "|PHÓ CHÁNH VĂN PHÒNG|BỘ TRƯỞNG|THỨ TRƯỞNG|CHÁNH VĂN PHÒNG|TRƯỞNG ĐOÀN|CHỦ NHIỆM|THỦ TRƯỞNG|TRƯỞNG THÔN"
-			+ "|THƯỜNG TRỰC|CHÁNH|PHÓ TRƯỞNG BAN|KT\\.? CHỦ TỊCH)(?:[\\s\\p{Lu}]*)$");
+			+ "|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG ĐOÀN|CHỦ NHIỆM|THỦ TRƯỞNG|TRƯỞNG THÔN|THƯỜNG TRỰC)(?:[\\s\\p{Lu}]*)$");
 
 	// A person's name: two to five capitalised words, no figures.
 	private static final Pattern NAME = Pattern.compile("^\\p{Lu}[\\p{L}]*(?:\\s+\\p{Lu}[\\p{L}]*){1,4}$");
