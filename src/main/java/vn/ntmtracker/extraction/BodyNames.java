@@ -18,7 +18,7 @@ final class BodyNames {
 
 	private static final int F = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
-	private static final String[] BODY_STARTS = { "phòng", "sở", "ban", "ủy ban", "ubnd", "ub", "ubmttq", "mttq",
+	private static final String[] BODY_STARTS = { "phòng", "sở", "bộ", "ban", "ủy ban", "ubnd", "ub", "ubmttq", "mttq",
 			"mặt trận", "hội", "huyện đoàn", "tỉnh đoàn", "đoàn", "văn phòng", "vp", "trung tâm", "đảng ủy", "cấp ủy",
 			"chi bộ", "chi ủy", "công an", "quân sự", "ban chỉ huy", "trường", "trạm", "điện lực", "đồng chí",
 			"thành viên", "cán bộ", "công chức", "tổ công tác", "tổ", "hợp tác xã", "htx", "thôn", "bản", "xóm", "ấp",
@@ -33,7 +33,8 @@ final class BodyNames {
 			"các trường", "các tổ", "các bản", "các địa phương", "địa phương", "cơ quan chuyên môn", "riêng thôn" };
 
 	private static final Pattern NOT_A_BODY = Pattern.compile("^(?:ban hành|hội nghị|hội thảo|hội viên|đoàn kết|đoàn viên"
-			+ "|trường hợp|xã hội|tổ chức|cấp ủy đảng, chính quyền cần|bản sắc|bản đồ|đài truyền hình|thôn xóm,|các cấp, các ngành theo)", F);
+			+ "|trường hợp|xã hội|tổ chức|cấp ủy đảng, chính quyền cần|bản sắc|bản đồ|đài truyền hình|thôn xóm,|các cấp, các ngành theo"
+			+ "|bộ mặt|bộ tiêu chí|bộ máy|bộ phận|bộ hồ sơ|bộ chỉ số|bộ đội)", F);
 
 	private static final String[] STOPS = { "tiếp tục", "tập trung", "tổ chức", "chỉ đạo", "xây dựng", "thực hiện",
 			"triển khai", "ban hành", "rà soát", "chịu trách nhiệm", "có trách nhiệm", "phối hợp", "khẩn trương",
@@ -48,7 +49,9 @@ final class BodyNames {
 			"đầu tư", "thu gom", "phân loại", "soát xét", "khâu nối", "lấy ý kiến", "tháo gỡ", "phê duyệt",
 			"thông báo", "kết luận", "yêu cầu", "đề nghị", "thống nhất", "chuẩn bị", "hoàn thiện", "nâng cấp",
 			"sửa chữa", "tu sửa", "lắp đặt", "trong", "hàng tuần", "hàng tháng", "mỗi", "và nhân dân", "cho",
-			"khắc phục", "phấn đấu", "quyết liệt", "tạo", "trình", "phát huy", "vận hành", "bổ sung", "tiến tới", "rút kinh nghiệm" };
+			"khắc phục", "phấn đấu", "quyết liệt", "tạo", "trình", "phát huy", "vận hành", "bổ sung", "tiến tới", "rút kinh nghiệm",
+			// Reporting verbs never belong to a body's name: "Chủ tịch UBND tỉnh nhấn mạnh, các đơn vị cần …".
+			"nhấn mạnh", "cho biết", "khẳng định", "lưu ý", "chỉ rõ", "phát biểu", "ghi nhận", "biểu dương" };
 
 	/** BODY_STARTS by their first character. */
 	private static final Map<Character, List<String>> BODY_STARTS_BY_FIRST_CHAR = new java.util.HashMap<>();
@@ -64,6 +67,10 @@ final class BodyNames {
 	// named elsewhere; they name no body. "… được phân công phụ trách các thôn" names a role and stays a body.
 	private static final Pattern BACK_REFERENCE = Pattern
 		.compile("^(?:các\\s+)?(?:thành viên|đồng chí|cá nhân|cán bộ|công chức)\\s+(?:được phân công|nêu trên|có tên)$");
+
+	// A unit named by its kind and a proper name, followed by a lower-case word: "xã Cẩm Minh quan tâm …".
+	private static final Pattern NAMED_UNIT = Pattern.compile("(?:[Xx]ã|[Tt]hôn|[Bb]ản|[Xx]óm|[Ấấ]p|[Pp]hường|[Tt]hị trấn)"
+			+ "(?:\\s+(?:\\p{Lu}\\p{Ll}*|\\d{1,3}))+(?=\\s+\\p{Ll})");
 
 	private static final Pattern LEADING_SPACE_JUNK = Pattern.compile("^[,;:.\\-–\\s]+|[,;:.\\-–\\s]+$");
 
@@ -200,6 +207,11 @@ final class BodyNames {
 		if (!startsWithBody(s)) {
 			return null;
 		}
+		// "xã Cẩm Thạch nhà ở cho hộ nghèo …": a named unit ends with its proper name.
+		Matcher unit = NAMED_UNIT.matcher(s);
+		if (unit.lookingAt() && unit.end() < s.length()) {
+			return unit.group().strip();
+		}
 		int end = bodyEnd(s);
 		String body = TRAILING_PUNCTUATION.matcher(s.substring(0, end)).replaceAll("");
 		body = TRAILING_VA.matcher(body).replaceAll("");
@@ -224,7 +236,8 @@ final class BodyNames {
 				wordEnd++;
 			}
 			List<String> candidates = STOPS_BY_WORD.get(lower.substring(i, wordEnd));
-			if (candidates == null || joinedByDash(s, i)) {
+			// A capitalised word inside a name is part of it: "Sở Kế hoạch và Đầu tư", not the verb "đầu tư".
+			if (candidates == null || joinedByDash(s, i) || Character.isUpperCase(c) && previousWord(lower, i).equals("và")) {
 				continue;
 			}
 			String previous = previousWord(lower, i);
@@ -293,6 +306,145 @@ final class BodyNames {
 		}
 		return end < 0 ? "" : lower.substring(start + 1, end + 1);
 	}
+
+	// Words that name no organ of their own in a list: "các sở, ngành, địa phương" is one group.
+	private static final Pattern GENERIC_PART = Pattern.compile("^(?:địa phương|các cấp|các ngành|ngành|cấp|đơn vị)(?![\\p{L}])");
+
+	private static final Pattern JOINT_SEPARATOR = Pattern.compile("\\s*[,;]\\s*|\\s+và\\s+");
+
+	// The level (and place) a joint lead shares: "Đảng ủy, UBND xã Cẩm Quang" → "xã Cẩm Quang".
+	private static final Pattern LEVEL_SUFFIX = Pattern.compile("(?<![\\p{L}])(?:xã|huyện|tỉnh|phường|thị trấn|thị xã|thành phố|thôn|bản)"
+			+ "(?:\\s+\\p{Lu}[\\p{L}]*(?:\\s+\\p{Lu}[\\p{L}]*)*)?$");
+
+	private static final Pattern HAS_LEVEL = Pattern.compile("(?<![\\p{L}])(?:xã|huyện|tỉnh|phường|thị trấn|thị xã|thành phố|thôn|bản|sở|bộ|trung ương)(?![\\p{L}])", F);
+
+	// Organs that exist at each level and so take the level of the lead named with them.
+	private static final Pattern LEVELLED_ORGAN = Pattern.compile("^(?:Đảng ủy|Ủy ban nhân dân|Hội đồng nhân dân|Ủy ban Mặt trận Tổ quốc|Mặt trận Tổ quốc"
+			+ "|Ban Chỉ đạo|Ban Quản lý|Hội Nông dân|Hội Liên hiệp Phụ nữ|Hội Cựu chiến binh|Đoàn Thanh niên|Công an"
+			+ "|Ban Thường vụ|Thường trực|Cấp ủy|Chính quyền)$");
+
+	/**
+	 * Each lead body of a joint lead, as the draft's list of assignees: "Đảng ủy, Ủy ban nhân dân xã Cẩm Quang" →
+	 * "Đảng ủy xã Cẩm Quang", "Ủy ban nhân dân xã Cẩm Quang". A list is cut only where a part names an organ of its
+	 * own ("Ủy ban nhân dân các huyện A, B và C" stays one), and a level organ takes the level named after the last.
+	 */
+	static List<String> leads(String assignee) {
+		if (assignee == null || assignee.isBlank()) {
+			return List.of();
+		}
+		List<String> parts = new ArrayList<>();
+		Matcher sep = JOINT_SEPARATOR.matcher(assignee);
+		int start = 0;
+		StringBuilder current = new StringBuilder();
+		while (sep.find()) {
+			String next = assignee.substring(sep.end());
+			String piece = assignee.substring(start, sep.start());
+			current.append(piece);
+			if (startsWithBody(next) && !GENERIC_PART.matcher(TextNormalizer.key(next)).find()
+					&& !GENERIC_PART.matcher(TextNormalizer.key(current.toString())).find()) {
+				parts.add(current.toString().strip());
+				current.setLength(0);
+			}
+			else {
+				current.append(assignee, sep.start(), sep.end());
+			}
+			start = sep.end();
+		}
+		current.append(assignee.substring(start));
+		parts.add(current.toString().strip());
+		if (parts.size() == 1) {
+			String name = canonical(assignee);
+			return name == null ? List.of() : List.of(name);
+		}
+		Matcher level = LEVEL_SUFFIX.matcher(parts.get(parts.size() - 1));
+		String suffix = level.find() ? level.group() : null;
+		List<String> out = new ArrayList<>();
+		for (String part : parts) {
+			String name = canonical(part);
+			if (name == null) {
+				continue;
+			}
+			if (suffix != null && !HAS_LEVEL.matcher(name).find() && LEVELLED_ORGAN.matcher(name).matches()) {
+				name = name + " " + suffix;
+			}
+			out.add(name);
+		}
+		return List.copyOf(out);
+	}
+
+	/**
+	 * The cooperating bodies of an item: "phối hợp với Phòng Tài chính - Kế hoạch, Điện lực huyện rà soát …" → each
+	 * body; "phối hợp với các Sở: Kế hoạch và Đầu tư, Tài chính, UBND các huyện" → "Sở Kế hoạch và Đầu tư", "Sở Tài
+	 * chính", "Ủy ban nhân dân các huyện". Empty when the item names none.
+	 */
+	static List<String> cooperating(String text) {
+		List<String> out = new ArrayList<>();
+		if (!TextNormalizer.containsLowerCased(text, "phối hợp")) {
+			return out;
+		}
+		Matcher m = COOPERATE.matcher(text);
+		while (m.find()) {
+			String rest = text.substring(m.end());
+			Matcher kinds = KIND_LIST.matcher(rest);
+			String prefix = null;
+			if (kinds.lookingAt()) {
+				prefix = kinds.group("kind");
+				rest = rest.substring(kinds.end());
+			}
+			else if (!startsWithBody(rest)) {
+				continue;
+			}
+			String phrase = TRAILING_PUNCTUATION.matcher(rest.substring(0, bodyEnd(rest)).strip()).replaceAll("");
+			List<String> names = new ArrayList<>();
+			if (prefix != null) {
+				// "các Sở: Kế hoạch và Đầu tư, Tài chính, UBND các huyện, thành phố": names take the kind until a
+				// part names an organ of its own, whose list then goes on.
+				StringBuilder organ = null;
+				for (String part : LIST_COMMA.split(phrase)) {
+					String p = part.strip();
+					if (p.length() < 2) {
+						continue;
+					}
+					if (organ != null) {
+						organ.append(", ").append(p);
+					}
+					else if (startsWithBody(p)) {
+						organ = new StringBuilder(p);
+					}
+					else {
+						names.addAll(leads(prefix + " " + p));
+					}
+				}
+				if (organ != null) {
+					names.addAll(leads(organ.toString()));
+				}
+			}
+			else if (!phrase.isEmpty()) {
+				names.addAll(leads(phrase));
+			}
+			for (String name : names) {
+				if (name == null) {
+					continue;
+				}
+				// "Hội Nông dân huyện cân đối vốn": a list of bodies ends after the level word, before the verb.
+				Matcher cut = LEVEL_THEN_VERB.matcher(name);
+				String body = cut.lookingAt() ? cut.group(1) : name;
+				if (!out.contains(body)) {
+					out.add(body);
+				}
+			}
+		}
+		return out;
+	}
+
+	private static final Pattern LEVEL_THEN_VERB = Pattern.compile("^(.*?(?<![\\p{L}])(?:xã|huyện|tỉnh|thôn|bản)(?:\\s+\\p{Lu}[\\p{L}]*)*)\\s+\\p{Ll}.*$");
+
+	private static final Pattern LIST_COMMA = Pattern.compile("\\s*[,;]\\s*");
+
+	private static final Pattern COOPERATE = Pattern.compile("(?<![\\p{L}])phối hợp\\s+(?:chặt chẽ\\s+)?(?:với\\s+|cùng\\s+)?", F);
+
+	// "các Sở: A, B", "các phòng: A, B": a kind of body given once for the names after it.
+	private static final Pattern KIND_LIST = Pattern.compile("(?:các\\s+)?(?<kind>Sở|Phòng|Ban|Hội|Bộ|Trung tâm)\\s*:\\s*", F);
 
 	/** One spelling per body, so that the same department reads the same in every document. */
 	static String canonical(String name) {

@@ -31,13 +31,26 @@ final class CriteriaStatusExtractor {
 	private static final Pattern AGGREGATE = Pattern
 		.compile("toàn tỉnh|toàn huyện|cả tỉnh|cả huyện|các xã|bình quân|trung bình|mỗi xã|/xã|tổng số xã|toàn quốc|cả nước", F);
 
-	private static final Pattern UNMET_CUE = Pattern.compile("chưa đạt|không đạt|còn lại|chưa hoàn thành|bị giảm|giảm không đạt|chưa đạt chuẩn|thu hồi");
+	private static final Pattern UNMET_CUE = Pattern.compile("chưa đạt|không đạt|còn lại|chưa hoàn thành|bị giảm|giảm không đạt|chưa đạt chuẩn|thu hồi|thiếu tiêu chí");
 
 	/** The phrases of UNMET_CUE, searched with {@link String#contains} (same answer as the regex, faster). */
 	private static final List<String> UNMET_CUES = List.of(UNMET_CUE.pattern().split("\\|"));
 
 	private static final Pattern NUMBERED = Pattern.compile("tiêu chí\\s*(?:số\\s*)?(?<n>\\d{1,2})(?![\\d/])\\s*(?:\\((?<p>[^)]{2,80})\\)"
-			+ "|[:\\-–]\\s*(?<c>[^,;.()]+?)(?=\\s*(?:[,;.)]|\\s+và\\s+tiêu chí|$)))?");
+			+ "|[:\\-–]\\s*(?<c>[^,;.()]+?)(?=\\s*(?:[,;.)]|\\s+và\\s+tiêu chí|$))"
+			+ "|\\s+về\\s+(?<v>[^,;.()]+?)(?=\\s*(?:[,;.)]|\\s+và\\s+tiêu chí|$)))?");
+
+	// "thiếu tiêu chí cơ sở hạ tầng thương mại nông thôn", "chưa hoàn thành cả 2 tiêu chí là trường học và …": the
+	// names after the cue.
+	private static final Pattern NAMES_AFTER = Pattern.compile("(?:chưa đạt|chưa hoàn thành|không đạt|còn thiếu|thiếu)\\s+(?:cả\\s+)?"
+			+ "(?:\\d+\\s+|các\\s+)?tiêu chí\\s+(?:là\\s+|gồm\\s*:?\\s*)?(?<list>[^.;:()]{2,160})");
+
+	// "Giao thông (TC 2)", "thu nhập (tiêu chí số 10)": the number a list gives in brackets after a name.
+	private static final Pattern NUMBER_IN_BRACKETS = Pattern.compile("\\s*\\(\\s*(?:TC|tiêu chí)\\s*(?:số\\s*)?(?<n>\\d{1,2})\\s*\\)", F);
+
+	private static final Pattern AND = Pattern.compile("\\s+và\\s+");
+
+	private static final Pattern TRAILING_LIST_PUNCTUATION = Pattern.compile("[\\s.;,]+$");
 
 	private static final Pattern NAME_LIST = Pattern.compile("(?:chưa đạt|không đạt|còn lại|chưa hoàn thành)[^:]{0,40}?(?:gồm|là|như|:)\\s*:?\\s*(?<list>[^.]+)");
 
@@ -46,6 +59,23 @@ final class CriteriaStatusExtractor {
 		.compile("^\\s*(?:của\\s+)?(?:bộ tiêu chí\\s+)?(?:xã\\s+)?(?:nông thôn mới|NTM)(?<tier>\\s+nâng cao|\\s+kiểu mẫu)?(?![\\p{L}])", F);
 
 	private static final Pattern SEMICOLON = Pattern.compile(";\\s*");
+
+	// "xã Cẩm Phúc đạt 17 tiêu chí", "đã đạt đủ 19 tiêu chí", "hoàn thành cả 19 tiêu chí": a count in prose, of the
+	// whole set when it says "đủ" or "cả".
+	private static final Pattern PROSE_COUNT = Pattern.compile("(?<![\\p{L}])(?:đạt|hoàn thành)\\s+(?:được\\s+)?(?<all>đủ\\s+|cả\\s+)?"
+			+ "(?<a>\\d{1,2})\\s+tiêu chí(?!\\s*/)(?=(?<rest>.{0,40}))", F);
+
+	// "chưa hoàn thành cả 2 tiêu chí", "không đạt 3 tiêu chí": a count of what is missing.
+	private static final Pattern NOT_YET = Pattern.compile("(?:chưa|không|còn)\\s+(?:đã\\s+)?$", F);
+
+	private static final Pattern BACK_REFERENCE = Pattern.compile("(?:đây|đó)\\s+là\\s+(?:các|những|hai|ba|\\d+)\\s+xã", F);
+
+	// The words between a named commune and its count: "xã A (huyện B) đã cơ bản đạt": at most a few.
+	private static final Pattern NEAR_COUNT = Pattern.compile("^[^.;:]{0,60}$");
+
+	// "xã Phú Mỹ đạt 16", "xã cẩm Hưng đạt 15" (a name that lost its capital in the copy): the commune of a count.
+	private static final Pattern RIGHT_BEFORE_COUNT = Pattern.compile("(?<![\\p{L}])xã\\s+(?<name>\\p{L}+(?:\\s+\\p{L}+){0,3}?)"
+			+ "\\s+(?:đã\\s+|cơ bản\\s+|đều\\s+)*(?:đạt|hoàn thành)\\s+(?:được\\s+)?(?:đủ\\s+|cả\\s+)?$", F);
 
 	private static final Pattern UNMET_AFTER = Pattern.compile("^\\s*(?:chưa đạt|không đạt)", F);
 
@@ -66,6 +96,11 @@ final class CriteriaStatusExtractor {
 	}
 
 	static List<CriteriaStatus> status(List<Block> blocks, int fromBlock, List<String> subjects, Level documentLevel) {
+		return status(blocks, fromBlock, subjects, documentLevel, 0);
+	}
+
+	static List<CriteriaStatus> status(List<Block> blocks, int fromBlock, List<String> subjects, Level documentLevel,
+			int year) {
 		Map<String, CriteriaStatus> found = new LinkedHashMap<>();
 		for (int i = fromBlock; i < blocks.size(); i++) {
 			Block b = blocks.get(i);
@@ -74,6 +109,16 @@ final class CriteriaStatusExtractor {
 			}
 			if (b.heading()) {
 				continue;
+			}
+			if (TextNormalizer.mayContainLowerCased(b.text(), "tiêu chí") && b.text().contains(" xã ")) {
+				for (String sentence : Sentences.of(b.text())) {
+					for (String clause : SEMICOLON.split(sentence)) {
+						if (clause.contains("tiêu chí")) {
+							proseCounts(sentence.contains(clause) ? sentence.substring(0, sentence.indexOf(clause)) + clause
+									: clause, year, documentLevel, subjects, found);
+						}
+					}
+				}
 			}
 			// Only clauses with a '/' and "tiêu chí" are read: a block without them has none.
 			if (b.text().indexOf('/') < 0 || !TextNormalizer.mayContainLowerCased(b.text(), "tiêu chí")) {
@@ -99,10 +144,19 @@ final class CriteriaStatusExtractor {
 					if (UNMET_AFTER.matcher(m.group("rest")).find()) {
 						a = t - a;
 					}
-					UnitNames.Unit unit = lastUnit(before);
+					List<UnitNames.Unit> group = lastGroup(before);
+					UnitNames.Unit unit = group.isEmpty() ? null : group.get(group.size() - 1);
 					String label;
 					Level level;
 					String key = TextNormalizer.key(sentence);
+					if (group.size() > 1 && unit.commune()) {
+						// "2 xã Cẩm Thanh và Cẩm Hà … đạt 19/19 tiêu chí": each commune named together.
+						Level shared = levelOf(m.group("rest"), key, documentLevel);
+						for (UnitNames.Unit u : group) {
+							found.putIfAbsent(u.label() + "|" + shared, new CriteriaStatus(u.label(), a, t, shared));
+						}
+						continue;
+					}
 					if (unit != null && !unit.commune()) {
 						label = unit.label();
 						level = unit.kind().equals("khu dân cư") || key.contains("kiểu mẫu") ? Level.KDC_NTM_KIEU_MAU
@@ -118,22 +172,93 @@ final class CriteriaStatusExtractor {
 						else {
 							continue;
 						}
-						Matcher set = NAMED_SET.matcher(m.group("rest"));
-						if (set.find()) {
-							String tier = set.group("tier") == null ? "" : TextNormalizer.key(set.group("tier"));
-							level = tier.contains("nâng cao") ? Level.NTM_NANG_CAO
-									: tier.contains("kiểu mẫu") ? Level.NTM_KIEU_MAU : Level.NTM;
-						}
-						else {
-							level = key.contains("nâng cao") ? Level.NTM_NANG_CAO
-									: key.contains("kiểu mẫu") ? Level.NTM_KIEU_MAU : documentLevel;
-						}
+						level = levelOf(m.group("rest"), key, documentLevel);
 					}
 					found.putIfAbsent(label + "|" + level, new CriteriaStatus(label, a, t, level));
 				}
 			}
 		}
 		return new ArrayList<>(found.values());
+	}
+
+	/** The level a count is of: the set it names right after it, else the tier its sentence names, else the document's. */
+	private static Level levelOf(String rest, String sentenceKey, Level documentLevel) {
+		Matcher set = NAMED_SET.matcher(rest);
+		if (set.find()) {
+			String tier = set.group("tier") == null ? "" : TextNormalizer.key(set.group("tier"));
+			return tier.contains("nâng cao") ? Level.NTM_NANG_CAO
+					: tier.contains("kiểu mẫu") ? Level.NTM_KIEU_MAU : Level.NTM;
+		}
+		return sentenceKey.contains("nâng cao") ? Level.NTM_NANG_CAO
+				: sentenceKey.contains("kiểu mẫu") ? Level.NTM_KIEU_MAU : documentLevel;
+	}
+
+	/**
+	 * Counts in prose, of a commune named right before ("Trong đó xã A đạt 17 tiêu chí, xã B đạt 15 tiêu chí"): out
+	 * of the national set's 19 criteria (10 from 2026, QĐ 51/2025/QĐ-TTg). A count with no commune of its own is
+	 * not read: it may be any area's.
+	 */
+	private static void proseCounts(String sentence, int year, Level documentLevel, List<String> subjects,
+			Map<String, CriteriaStatus> found) {
+		Matcher m = PROSE_COUNT.matcher(sentence);
+		while (m.find()) {
+			int a = Integer.parseInt(m.group("a"));
+			int total = year > 2025 ? 10 : 19;
+			if (a > total || a < 1) {
+				continue;
+			}
+			String before = sentence.substring(0, m.start());
+			// A target word counts only in the clause of the count: "đã đăng ký về đích …, hiện đã đạt đủ 19 tiêu chí".
+			String local = before.substring(before.lastIndexOf(", ") + 1);
+			if (TARGET_WORDS.matcher(local).find() || NOT_YET.matcher(before).find()) {
+				continue;
+			}
+			Level level = levelOf(m.group("rest"), TextNormalizer.key(sentence), documentLevel);
+			if (BACK_REFERENCE.matcher(before).find() && subjects.size() > 1) {
+				// "Đây là các xã đã đăng ký …, hiện đã đạt đủ 19 tiêu chí": the communes just named.
+				for (String subject : subjects) {
+					found.putIfAbsent(subject + "|" + level, new CriteriaStatus(subject, a, total, level));
+				}
+				continue;
+			}
+			if (AGGREGATE.matcher(before).find()) {
+				continue;
+			}
+			String label = null;
+			// The commune right before its count, whatever the case of its name ("xã cẩm Hưng đạt 15 tiêu chí").
+			Matcher right = RIGHT_BEFORE_COUNT.matcher(sentence.substring(0, m.start("a")));
+			if (right.find() && hasUpperCase(right.group("name"))) {
+				label = "xã " + titleCase(right.group("name"));
+			}
+			else {
+				List<UnitNames.Unit> group = lastGroup(before);
+				if (group.size() == 1 && group.get(0).commune()
+						&& NEAR_COUNT.matcher(before.substring(group.get(0).end())).matches()) {
+					label = group.get(0).label();
+				}
+			}
+			if (label == null) {
+				continue;
+			}
+			found.putIfAbsent(label + "|" + level, new CriteriaStatus(label, a, total, level));
+		}
+	}
+
+	private static boolean hasUpperCase(String s) {
+		for (int i = 0; i < s.length(); i++) {
+			if (Character.isUpperCase(s.charAt(i))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static String titleCase(String words) {
+		StringBuilder out = new StringBuilder();
+		for (String w : words.split("\\s+")) {
+			out.append(out.isEmpty() ? "" : " ").append(Character.toUpperCase(w.charAt(0))).append(w.substring(1));
+		}
+		return out.toString();
 	}
 
 	private static List<String> clauses(String text) {
@@ -151,9 +276,20 @@ final class CriteriaStatusExtractor {
 		return out;
 	}
 
-	private static UnitNames.Unit lastUnit(String before) {
+	/** The units of the last mention before a count: one, or several named together ("xã A và B"). */
+	private static List<UnitNames.Unit> lastGroup(String before) {
 		List<UnitNames.Unit> units = UnitNames.find(before);
-		return units.isEmpty() ? null : units.get(units.size() - 1);
+		if (units.isEmpty()) {
+			return List.of();
+		}
+		int group = units.get(units.size() - 1).group();
+		List<UnitNames.Unit> out = new ArrayList<>();
+		for (UnitNames.Unit u : units) {
+			if (u.group() == group) {
+				out.add(u);
+			}
+		}
+		return out;
 	}
 
 	/** {@code UNMET_CUE.matcher(lower).find()}: the pattern is a plain alternation of these phrases. */
@@ -210,8 +346,8 @@ final class CriteriaStatusExtractor {
 		Matcher m = NUMBERED.matcher(lower);
 		while (m.find()) {
 			int n = Integer.parseInt(m.group("n"));
-			String group = m.group("p") != null ? "p" : m.group("c") != null ? "c" : null;
-			String name = group == null ? null : sentence.substring(m.start(group), m.end(group)).strip();
+			String group = m.group("p") != null ? "p" : m.group("c") != null ? "c" : m.group("v") != null ? "v" : null;
+			String name = group == null ? null : capitalised(sentence.substring(m.start(group), m.end(group)).strip());
 			here.add(new Found(m.start(), "#" + n, new UnmetCriterion(n, name)));
 			numberedRanges.add(new int[] { m.start(), m.end() });
 		}
@@ -226,6 +362,10 @@ final class CriteriaStatusExtractor {
 			while (before.find()) {
 				lists.add(new int[] { before.start("list"), before.end("list") });
 			}
+			Matcher after = NAMES_AFTER.matcher(lower);
+			while (after.find()) {
+				lists.add(new int[] { after.start("list"), after.end("list") });
+			}
 		}
 		for (int[] range : lists) {
 			// The list's elements, split on NAME_SEPARATOR, with their offsets in the sentence.
@@ -236,7 +376,20 @@ final class CriteriaStatusExtractor {
 				boolean more = sep.find();
 				int to = more ? sep.start() : range[1];
 				String name = CRITERION_PREFIX.matcher(sentence.substring(from, to)).replaceAll("").strip();
-				if (!name.isEmpty() && !overlaps(numberedRanges, from, to)) {
+				Integer given = null;
+				Matcher bracket = NUMBER_IN_BRACKETS.matcher(name);
+				if (bracket.find()) {
+					given = Integer.valueOf(bracket.group("n"));
+					name = (name.substring(0, bracket.start()) + name.substring(bracket.end())).strip();
+				}
+				if (!name.isEmpty() && joinsNames(name)) {
+					// "trường học và cơ sở hạ tầng thương mại nông thôn": two names joined by "và".
+					addJoinedNames(name, from, level, year, found, here);
+				}
+				else if (given != null && !name.isEmpty() && CriterionNames.isCriterionName(name)) {
+					here.add(new Found(from, "#" + given, new UnmetCriterion(given, capitalised(name))));
+				}
+				else if (!name.isEmpty() && !overlaps(numberedRanges, from, to)) {
 					// Beside criteria given by number, a plain name in the same list is one too ("…, tiêu chí số 17
 					// (Môi trường), Y tế và An ninh trật tự"), unless a ';' has opened a new clause; in a list of
 					// names only, a name must be a known one.
@@ -245,7 +398,7 @@ final class CriteriaStatusExtractor {
 					if (criterion && !isKnown(name, found, here)) {
 						Integer n = CriterionNames.numberOf(name, level, year).orElse(null);
 						here.add(new Found(from, n == null ? "name:" + TextNormalizer.fold(name) : "#" + n,
-								new UnmetCriterion(n, name)));
+								new UnmetCriterion(n, capitalised(name))));
 					}
 					else if (!criterion && numbered) {
 						// The enumeration has ended ("…, Y tế; phấn đấu hoàn thành …"): what follows is no name.
@@ -260,6 +413,37 @@ final class CriteriaStatusExtractor {
 		for (Found f : here) {
 			found.putIfAbsent(f.key(), f.criterion());
 		}
+	}
+
+	/** Whether "A và B" joins two criteria ("trường học và cơ sở hạ tầng …"), not one name with "và" in it. */
+	private static boolean joinsNames(String name) {
+		if (!AND.matcher(name).find()) {
+			return false;
+		}
+		for (String part : AND.split(name)) {
+			if (!CriterionNames.isCriterionName(part.strip())) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static void addJoinedNames(String joined, int at, Level level, int year, Map<String, UnmetCriterion> found,
+			List<Found> here) {
+		for (String part : AND.split(joined)) {
+			String name = part.strip();
+			if (!CriterionNames.isCriterionName(name) || isKnown(name, found, here)) {
+				continue;
+			}
+			Integer n = CriterionNames.numberOf(name, level, year).orElse(null);
+			here.add(new Found(at, n == null ? "name:" + TextNormalizer.fold(name) : "#" + n,
+					new UnmetCriterion(n, capitalised(name))));
+		}
+	}
+
+	/** A criterion's name as the sets write it: first letter capital ("trường học" in a sentence → "Trường học"). */
+	private static String capitalised(String name) {
+		return name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1);
 	}
 
 	private static boolean overlaps(List<int[]> ranges, int from, int to) {
@@ -334,11 +518,21 @@ final class CriteriaStatusExtractor {
 			}
 		}
 		int colon = text.indexOf(':');
-		if (colon > 0 && colon <= 80) {
-			String name = CRITERION_PREFIX.matcher(text.substring(0, colon)).replaceAll("").strip();
+		// "- Y tế: …" names the criterion as its label; "- Giao thông (TC 2);" is the name alone.
+		String label = colon > 0 && colon <= 80 ? text.substring(0, colon) : text.length() <= 80 ? text : null;
+		if (label != null) {
+			String name = CRITERION_PREFIX.matcher(label).replaceAll("").strip();
+			name = TRAILING_LIST_PUNCTUATION.matcher(name).replaceAll("");
+			Integer given = null;
+			Matcher bracket = NUMBER_IN_BRACKETS.matcher(name);
+			if (bracket.find()) {
+				given = Integer.valueOf(bracket.group("n"));
+				name = (name.substring(0, bracket.start()) + name.substring(bracket.end())).strip();
+			}
 			if (CriterionNames.isCriterionName(name) && !isKnown(name, found, List.of())) {
-				Integer n = CriterionNames.numberOf(name, level, year).orElse(null);
-				found.putIfAbsent(n == null ? "name:" + TextNormalizer.fold(name) : "#" + n, new UnmetCriterion(n, name));
+				Integer n = given != null ? given : CriterionNames.numberOf(name, level, year).orElse(null);
+				found.putIfAbsent(n == null ? "name:" + TextNormalizer.fold(name) : "#" + n,
+						new UnmetCriterion(n, capitalised(name)));
 			}
 		}
 	}

@@ -48,6 +48,14 @@ final class DeadlineParser {
 
 	private static final Pattern CUT_OFF = Pattern.compile("tính\\s+(?:đến|từ|tới)|số liệu|kỳ báo cáo|đến nay", F);
 
+	// "cập nhật kết quả … đến hết tháng 6/2024": how far figures go, the reporting cut-off, not when to act.
+	private static final Pattern UPDATED_TO = Pattern.compile("(?:cập nhật|lũy kế|luỹ kế|tổng hợp|thống kê)[^;.]{0,60}?(?:đến|tới)\\s*(?:hết\\s*)?(?:ngày\\s*)?$", F);
+
+	// "Đề án phát triển sản xuất đến năm 2025", "nhiệm vụ thực hiện đến năm 2020": the period of a programme named in
+	// the text, not a deadline of the task.
+	private static final Pattern PERIOD_OF = Pattern.compile("(?:đề án|kế hoạch|chương trình|quy hoạch|chiến lược|giai đoạn|định hướng|tầm nhìn"
+			+ "|phương hướng|nhiệm vụ|nghị quyết)(?:(?!hoàn thành|xong)[^;:.]){0,80}?(?:đến|tới)\\s*$", F);
+
 	// A year after "công nhận / đạt chuẩn / về đích" is the target of the programme, not the deadline of a task.
 	private static final Pattern TARGET_CUE = Pattern.compile("công nhận|đạt chuẩn|về đích", F);
 
@@ -105,7 +113,7 @@ final class DeadlineParser {
 			String before = text.substring(clauseStart, m.start());
 			// START_NOT_END needs "từ"; CUT_OFF needs "tính", "số liệu", "kỳ báo cáo" or "đến nay".
 			if (before.contains("từ") && START_NOT_END.matcher(before).find() || mayBeCutOff(before)
-					&& CUT_OFF.matcher(before).find()) {
+					&& CUT_OFF.matcher(before).find() || mayBeUpdate(before) && UPDATED_TO.matcher(before).find()) {
 				continue;
 			}
 			boolean selfTriggering = m.group("yearend") != null || m.group("mend") != null || m.group("qend") != null
@@ -120,6 +128,11 @@ final class DeadlineParser {
 				textStart = m.start();
 			}
 			else {
+				continue;
+			}
+			if (yearOnly && m.group("yend") == null && m.group("yearend") == null
+					&& (text.startsWith("đến", textStart) || text.startsWith("tới", textStart))
+					&& !text.startsWith("đến hết", textStart) && PERIOD_OF.matcher(text.substring(clauseStart, m.start())).find()) {
 				continue;
 			}
 			if (yearOnly && m.group("yend") == null && m.group("yearend") == null) {
@@ -158,6 +171,11 @@ final class DeadlineParser {
 			case 'm' -> text.startsWith("mỗi", i);
 			default -> false;
 		};
+	}
+
+	private static boolean mayBeUpdate(String before) {
+		return before.contains("cập nhật") || before.contains("kế") || before.contains("tổng hợp")
+				|| before.contains("thống kê");
 	}
 
 	private static boolean mayBeCutOff(String before) {

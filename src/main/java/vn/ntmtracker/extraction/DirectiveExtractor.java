@@ -70,7 +70,48 @@ final class DirectiveExtractor {
 			+ "(?:[\\s./;]*$|\\s*[;.,]\\s*(?:trong quá trình[^;.]{0,30}?,?\\s*)?nếu (?:có\\s+)?(?:khó khăn|vướng mắc|phát sinh))"
 			+ "|thi hành\\s+(?:thông báo|nghị quyết|kế hoạch|quyết định|chỉ thị) này");
 
-	private static final Pattern GIAO = Pattern.compile("(?=g)(?<![\\p{L}])giao\\s+(?:cho\\s+)?");
+	private static final Pattern GIAO = Pattern.compile("(?=g)(?<![\\p{L}])giao\\s+(?:trách nhiệm\\s+|nhiệm vụ\\s+)?(?:cho\\s+)?");
+
+	// "X chủ trì cuộc họp" in a report is who chaired a meeting, not the lead of a task.
+	private static final Pattern CHAIRED = Pattern.compile("^\\s*(?:các\\s+)?(?:cuộc họp|buổi họp|buổi làm việc|hội nghị|phiên họp|buổi|lễ|đoàn)");
+
+	// Prose orders, run on lower case: "X yêu cầu / đề nghị / chỉ đạo / giao Y …".
+	private static final Pattern ORDER_CUE = Pattern.compile("(?=[yđcgk])(?<![\\p{L}])(?:yêu cầu|đề nghị|chỉ đạo|giao(?:\\s+trách nhiệm|\\s+nhiệm vụ)?(?:\\s+cho)?|kiến nghị)(?![\\p{L}])");
+
+	// The cue is a noun or part of a name here: "hồ sơ đề nghị …", "Ban Chỉ đạo", "văn bản chỉ đạo", "lãnh đạo, chỉ
+	// đạo"; or it reports what was done: "đã chỉ đạo".
+	private static final Pattern CUE_NOT_AN_ORDER = Pattern.compile("(?:ban|tổ|hồ sơ|tờ trình|văn bản|công văn|báo cáo|lãnh đạo,?|sự|vai trò|theo|đã|đang|được|từng|đã có|đã được"
+			+ "|công tác|thông tin|ý kiến|nội dung)\\s*$");
+
+	// Bylines and credits: "Nguồn bài viết: …", "Tin, ảnh: …".
+	private static final Pattern CREDIT = Pattern.compile("^(?:Nguồn(?:\\s+(?:bài viết|tin))?|Tin(?:,\\s*ảnh)?|Ảnh|Tác giả)\\s*:", F);
+
+	// "X có trách nhiệm …", "X chịu trách nhiệm …", "X trách nhiệm duy trì …".
+	private static final Pattern DUTY = Pattern.compile("(?<![\\p{L}])(?:(?:có|chịu)\\s+)?trách nhiệm(?=\\s+\\p{L})(?!\\s+(?:về|của|trước))");
+
+	// "X cần / phải …": the body right before is the one who must act.
+	private static final Pattern MUST = Pattern.compile("(?<![\\p{L}])(?:cần phải|cần|phải)(?=\\s+\\p{L})");
+
+	// Aims only, towards a standard: "các xã cần nỗ lực phấn đấu, quyết tâm để về đích …" is an exhortation, not a task.
+	private static final Pattern AIM_ONLY = Pattern
+		.compile("^\\s*(?:(?:tiếp tục|nỗ lực|phấn đấu|quyết tâm|cố gắng|hơn nữa|cao)[,\\s]*)+(?:để\\s+)?(?:sớm\\s+)?(?:về đích|đạt chuẩn|hoàn thành mục tiêu|được công nhận)");
+
+	// A province-wide or district-wide count to reach ("phấn đấu có thêm 5 xã đạt chuẩn", "mục tiêu 100% số xã …") is
+	// a target of the whole area, not a task with a lead.
+	private static final Pattern COUNTED_AIM = Pattern.compile("^(?:(?:toàn|cả)\\s+(?:tỉnh|huyện|thành phố|thị xã|xã|nước)\\s*,?\\s*)?"
+			+ "(?:phấn đấu|mục tiêu|chỉ tiêu)[^.;]{0,60}?(?:có\\s+)?(?:thêm\\s+)?(?:ít nhất\\s+|tối thiểu\\s+|trên\\s+)?\\d+(?:[.,]\\d+)?\\s*%?\\s*"
+			+ "(?:số\\s+)?(?:xã|thôn|bản|huyện|đơn vị|khu dân cư)", F);
+
+	// Paragraphs that cite the basis of a document: never orders.
+	private static final Pattern BASIS = Pattern.compile("^(?:Căn cứ|Thực hiện|Theo đề nghị|Xét\\s|Tiếp theo|Kính gửi)", F);
+
+	// A sentence that carries on the order before it: "Đồng thời, …", "Hoàn thành, trình … trước ngày …".
+	private static final Pattern CONTINUATION = Pattern.compile("^(?:Đồng thời|Hoàn thành|Thời gian hoàn thành|Thời hạn|Xong trước)", F);
+
+	// "… các việc như: xã A …; xã B …": the items of an inline list, each with its own lead.
+	private static final Pattern INLINE_LIST = Pattern.compile("(?:như sau|như|sau|cụ thể|gồm)\\s*:\\s*");
+
+	private static final Pattern WITH_REGARD = Pattern.compile("^(?:đối với|riêng|về phía)\\s+", F);
 
 	private static final Pattern LEAD = Pattern.compile("(?=c)(?<![\\p{L}])chủ trì");
 
@@ -89,6 +130,24 @@ final class DirectiveExtractor {
 	private static final Pattern ENDS_WITH_TIME = Pattern.compile(".*\\d:$");
 
 	private static final Pattern SPACES = Pattern.compile("\\s+");
+
+	private static final Pattern ITEM_NUMBER_END = Pattern.compile("[\\s.:\\-–]+$");
+
+	// An item that states money ("Tổng kinh phí dự phòng 150 triệu đồng, trong đó …") is funding, not an order.
+	private static final Pattern MONEY_STATEMENT = Pattern
+		.compile("^(?:tổng\\s+)?(?:kinh phí|nguồn vốn|vốn|nguồn lực|dự toán)(?:\\s+[\\p{L}]+){0,4}?\\s*:?\\s*(?:là\\s+|khoảng\\s+|dự kiến\\s+)?\\d", F);
+
+	// "Bước 1. Đăng ký …": the steps of a procedure describe it; they assign nothing.
+	private static final Pattern PROCEDURE_STEP = Pattern.compile("^(?:Bước|Giai đoạn)\\s+\\d{1,2}\\s*[.:)]", F);
+
+	// An approving or enacting article ("Điều 1. Phê duyệt Đề án …", "Ban hành kèm theo Quyết định này …",
+	// "Công nhận xã …") orders nothing; the assignments are in the later articles.
+	private static final Pattern ENACTING = Pattern.compile("^(?:Phê duyệt|Ban hành|Công nhận|Thành lập|Kiện toàn|Bãi bỏ|Sửa đổi"
+			+ "|Bổ sung|Thông qua|Điều chỉnh|Hủy bỏ|Huỷ bỏ)(?![\\p{L}])", F);
+
+	// The start of an execution clause ("Các ông (bà): Chánh Văn phòng …", "Chánh Văn phòng UBND tỉnh, Thủ trưởng
+	// các sở …"), which a copy may cut off before "… chịu trách nhiệm thi hành".
+	private static final Pattern EXECUTION_START = Pattern.compile("^(?:Các\\s+)?(?:ông\\s*\\(\\s*bà\\s*\\)|Chánh Văn phòng)", F);
 
 	private static final Pattern TRAILING_DOTS = Pattern.compile("(?:\\s*[./]+)+$");
 
@@ -132,8 +191,8 @@ final class DirectiveExtractor {
 		DirectiveExtractor extractor = new DirectiveExtractor(blocks, text, year, level);
 		List<Directive> found = extractor.run(fromBlock, false);
 		if (found.isEmpty()) {
-			// No recognisable operative part: keep only what is unmistakably an order (a deadline or "Giao …").
-			found = extractor.run(fromBlock, true);
+			// No recognisable operative part (a news report, a letter, a page): only what is worded as an order.
+			found = extractor.prose(fromBlock);
 		}
 		return found;
 	}
@@ -227,17 +286,254 @@ final class DirectiveExtractor {
 					continue;
 				}
 				List<Deadline> deadlines = DeadlineParser.find(b.body(), year);
-				if (!deadlines.isEmpty()) {
+				if (!deadlines.isEmpty() && !BASIS.matcher(t).find()) {
 					out.addAll(item(b, sectionAssignee, sectionCriterion, defaultAssignee, null, everywhere, requests));
 				}
 				intro = new Intro(b.kind(), deadlines.isEmpty() ? null : deadlines.get(0));
 				continue;
 			}
-			if (!operative || isFormula(b)) {
+			if (!operative || isFormula(b) || notAnOrder(b) || b.kind() == MarkerKind.NONE && BASIS.matcher(t).find()) {
 				continue;
 			}
 			out.addAll(item(b, sectionAssignee, sectionCriterion, defaultAssignee,
 					intro == null ? null : intro.deadline(), everywhere, requests));
+		}
+		return out;
+	}
+
+	/** One order found in prose: where its text runs in the normalised text, its lead, and its wording start. */
+	private record ProseOrder(int start, int end, String assignee) {
+	}
+
+	/**
+	 * Orders in a text without an operative part: list items only when they are unmistakable (a deadline, "Giao X",
+	 * "X chủ trì"), paragraphs only in the sentences worded as orders ("X yêu cầu Y …", "Y có trách nhiệm …", "Y cần
+	 * …", "Hàng tuần, Y báo cáo …"). Results, aims and reported actions ("đã chỉ đạo") are left out.
+	 */
+	private List<Directive> prose(int fromBlock) {
+		List<Directive> out = new ArrayList<>();
+		for (int i = fromBlock; i < blocks.size(); i++) {
+			Block b = blocks.get(i);
+			String t = b.text();
+			if (b.distributionList() || b.pageEnd() || CLOSING.matcher(t).find()) {
+				break;
+			}
+			if (b.heading() || t.length() < 12 || BASIS.matcher(t).find() || isFormula(b) || notAnOrder(b)) {
+				continue;
+			}
+			if (b.kind() != MarkerKind.NONE) {
+				out.addAll(item(b, null, null, null, null, true, false));
+				continue;
+			}
+			for (ProseOrder order : ordersIn(b)) {
+				out.addAll(proseDirectives(b, order));
+			}
+		}
+		return out;
+	}
+
+	/** The sentences of a paragraph that give orders, each run on through the sentences that carry it on. */
+	private List<ProseOrder> ordersIn(Block b) {
+		String body = b.body();
+		List<int[]> sentences = sentenceRanges(body);
+		List<ProseOrder> orders = new ArrayList<>();
+		ProseOrder open = null;
+		for (int[] range : sentences) {
+			String sentence = body.substring(range[0], range[1]);
+			if (open != null && CONTINUATION.matcher(sentence.strip()).find()) {
+				open = new ProseOrder(open.start(), range[1], open.assignee());
+				orders.set(orders.size() - 1, open);
+				continue;
+			}
+			open = null;
+			for (int[] clause : clauseRanges(body, range)) {
+				ProseOrder order = order(body, clause[0], clause[1]);
+				if (order != null) {
+					orders.add(order);
+					open = order;
+					break;
+				}
+			}
+		}
+		return orders;
+	}
+
+	/** The order in [from, to) of the body, or null when the sentence gives none. */
+	private ProseOrder order(String body, int from, int to) {
+		String sentence = body.substring(from, to);
+		String lower = TextNormalizer.lowerSameLength(sentence);
+		String stripped = sentence.strip();
+		if (COUNTED_AIM.matcher(stripped).find()) {
+			return null;
+		}
+		String lead = leadBody(sentence, lower);
+		if (lead != null) {
+			return new ProseOrder(from, to, lead);
+		}
+		Matcher cue = ORDER_CUE.matcher(lower);
+		while (cue.find()) {
+			String before = lower.substring(Math.max(0, cue.start() - 14), cue.start());
+			if (CUE_NOT_AN_ORDER.matcher(before).find()) {
+				continue;
+			}
+			String after = sentence.substring(cue.end()).strip();
+			if ((after.startsWith(",") || after.startsWith(":")) && lower.startsWith("yêu cầu", cue.start())) {
+				// "UBND tỉnh yêu cầu, việc tổ chức công bố … đảm bảo …": an order that names no body.
+				return new ProseOrder(from, to, null);
+			}
+			String who = BodyNames.takeBody(after);
+			if (who != null) {
+				return new ProseOrder(from, to, who);
+			}
+		}
+		Matcher duty = DUTY.matcher(lower);
+		if (lower.contains("trách nhiệm") && duty.find()) {
+			String who = bodyEndingAt(sentence, duty.start());
+			if (who == null) {
+				// "UBND huyện A, thị xã B và các xã được công nhận lần này có trách nhiệm …": all from the last comma
+				// that opens a body.
+				who = lastBodyBefore(sentence, duty.start());
+			}
+			if (who != null) {
+				return new ProseOrder(from + sentence.indexOf(who), to, who);
+			}
+		}
+		Matcher must = MUST.matcher(lower);
+		while ((lower.contains("cần") || lower.contains("phải")) && must.find()) {
+			if (AIM_ONLY.matcher(lower).region(must.end(), lower.length()).lookingAt()) {
+				continue;
+			}
+			String who = bodyEndingAt(sentence, must.start());
+			if (who != null) {
+				return new ProseOrder(from + sentence.indexOf(who), to, who);
+			}
+		}
+		// "Thứ 5 hàng tuần các xã cập nhật báo cáo …": a recurring duty opened by its period.
+		java.util.Optional<String> recurring = DeadlineParser.recurrence(sentence, lower);
+		if (recurring.isPresent() && stripped.startsWith(recurring.get())) {
+			String rest = stripped.substring(recurring.get().length()).replaceFirst("^[,\\s]+", "");
+			String who = BodyNames.takeBody(rest);
+			if (who != null && !who.equals(rest.strip())) {
+				return new ProseOrder(from, to, who);
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The body named right before position {@code end} of a sentence, starting at the sentence's start or after one
+	 * of its commas, the leftmost such start whose body runs exactly to {@code end}: "Về …, các sở, ngành, địa
+	 * phương | phải …" gives "các sở, ngành, địa phương".
+	 */
+	private static String bodyEndingAt(String sentence, int end) {
+		List<Integer> starts = new ArrayList<>();
+		starts.add(0);
+		for (int k = sentence.indexOf(", "); k >= 0 && k < end; k = sentence.indexOf(", ", k + 1)) {
+			starts.add(k + 2);
+		}
+		for (int start : starts) {
+			String candidate = sentence.substring(start, end).strip();
+			String stripped = WITH_REGARD.matcher(candidate).replaceFirst("");
+			if (stripped.isEmpty() || stripped.length() > 180) {
+				continue;
+			}
+			String who = BodyNames.takeBody(stripped + " phải");
+			if (who != null && who.equals(TRAILING_SEPARATORS.matcher(stripped).replaceAll(""))) {
+				return who;
+			}
+		}
+		return null;
+	}
+
+	/** The text from the sentence start or its last comma that opens a body, up to {@code end}; null if none. */
+	private static String lastBodyBefore(String sentence, int end) {
+		int start = end;
+		while (start > 0) {
+			int comma = sentence.lastIndexOf(", ", start - 1);
+			int from = comma < 0 ? 0 : comma + 2;
+			String candidate = TRAILING_SEPARATORS.matcher(sentence.substring(from, end).strip()).replaceAll("");
+			if (!candidate.isEmpty() && candidate.length() <= 180 && BodyNames.startsWithBody(candidate)) {
+				return candidate;
+			}
+			if (comma < 0) {
+				break;
+			}
+			start = comma;
+		}
+		return null;
+	}
+
+	/** Directives of one prose order: one, or one per item of an inline list ("… như: xã A …; xã B …"). */
+	private List<Directive> proseDirectives(Block b, ProseOrder order) {
+		String body = b.body();
+		String sentence = body.substring(order.start(), order.end());
+		Matcher list = INLINE_LIST.matcher(sentence);
+		List<int[]> pieces = new ArrayList<>();
+		List<String> leads = new ArrayList<>();
+		if (list.find() && sentence.indexOf(';', list.end()) > 0) {
+			int from = list.end();
+			while (from < sentence.length()) {
+				int semi = sentence.indexOf(';', from);
+				int to = semi < 0 ? sentence.length() : semi;
+				String item = sentence.substring(from, to);
+				String who = BodyNames.takeBody(WITH_REGARD.matcher(item.strip()).replaceFirst(""));
+				pieces.add(new int[] { order.start() + from, order.start() + to });
+				leads.add(who != null ? who : order.assignee());
+				from = to + 1;
+			}
+		}
+		else {
+			pieces.add(new int[] { order.start(), order.end() });
+			leads.add(order.assignee());
+		}
+		List<Directive> out = new ArrayList<>();
+		for (int k = 0; k < pieces.size(); k++) {
+			String raw = body.substring(pieces.get(k)[0], pieces.get(k)[1]);
+			String cleaned = clean(raw);
+			if (cleaned.length() < 3) {
+				continue;
+			}
+			String lowerRaw = TextNormalizer.lowerSameLength(raw);
+			List<Deadline> deadlines = DeadlineParser.find(raw, lowerRaw, year);
+			LocalDate deadline = deadlines.isEmpty() ? null : deadlines.get(0).date();
+			String deadlineText = deadlines.isEmpty() ? DeadlineParser.recurrence(raw, lowerRaw).orElse(null)
+					: deadlines.get(0).text();
+			int lead = raw.indexOf(cleaned.charAt(0));
+			int spanStart = b.bodyStart() + pieces.get(k)[0] + Math.max(0, lead);
+			int spanEnd = Math.min(text.length(), spanStart + rawLengthOf(raw.substring(Math.max(0, lead)), cleaned));
+			out.add(new Directive(cleaned, BodyNames.canonical(leads.get(k)), deadline, deadlineText,
+					criterionInText(raw, lowerRaw), new Span(spanStart, spanEnd), null, null, BodyNames.cooperating(raw),
+					null));
+		}
+		return out;
+	}
+
+	/** Sentence ranges of a paragraph: cut after '.', '!' or '?' followed by a space and a capital letter. */
+	private static List<int[]> sentenceRanges(String body) {
+		List<int[]> out = new ArrayList<>();
+		int start = 0;
+		for (int i = 0; i < body.length() - 2; i++) {
+			char c = body.charAt(i);
+			if ((c == '.' || c == '!' || c == '?') && body.charAt(i + 1) == ' '
+					&& Character.isUpperCase(body.charAt(i + 2))
+					&& !ABBREVIATION_BEFORE_DOT.matcher(body.substring(Math.max(0, i - 3), i)).matches()) {
+				out.add(new int[] { start, i + 1 });
+				start = i + 2;
+			}
+		}
+		if (start < body.length()) {
+			out.add(new int[] { start, body.length() });
+		}
+		return out;
+	}
+
+	/** The sentence itself, then its clauses after "; " (a clause may open a recurring duty of its own). */
+	private static List<int[]> clauseRanges(String body, int[] sentence) {
+		List<int[]> out = new ArrayList<>();
+		out.add(sentence);
+		int from = sentence[0];
+		for (int k = body.indexOf("; ", from); k >= 0 && k < sentence[1]; k = body.indexOf("; ", k + 1)) {
+			out.add(new int[] { k + 2, sentence[1] });
 		}
 		return out;
 	}
@@ -291,6 +587,16 @@ final class DirectiveExtractor {
 		return execution.find() && DeadlineParser.find(t, year).isEmpty();
 	}
 
+	/** Items that look like orders but state money, a procedure's step, an enacting article or an execution clause. */
+	private static boolean notAnOrder(Block b) {
+		String t = b.text();
+		if (MONEY_STATEMENT.matcher(t).find() || PROCEDURE_STEP.matcher(t).find() || CREDIT.matcher(t).find()
+				|| COUNTED_AIM.matcher(t).find()) {
+			return true;
+		}
+		return b.kind() == MarkerKind.ARTICLE && (ENACTING.matcher(t).find() || EXECUTION_START.matcher(t).find());
+	}
+
 	private record Label(String assignee, Integer criterion, int contentStart) {
 	}
 
@@ -341,9 +647,22 @@ final class DirectiveExtractor {
 					: sectionCriterion != null ? sectionCriterion : criterionInText(raw, lowerRaw);
 			out.add(new Directive(cleaned, BodyNames.canonical(assignee), deadline, deadlineText, criterion,
 					new Span(spanStart, Math.min(text.length(), spanEnd)),
-					request != null && cleaned.startsWith(request) ? request : wholeRequest ? cleaned : null));
+					request != null && cleaned.startsWith(request) ? request : wholeRequest ? cleaned : null, null,
+					BodyNames.cooperating(raw), itemNumber(b)));
 		}
 		return out;
+	}
+
+	/**
+	 * The document's own numbering of an item as written ("1.4", "(6)", "a)", "Điều 2"); null for bullets and
+	 * paragraphs.
+	 */
+	static String itemNumber(Block b) {
+		if (b.kind() == MarkerKind.NONE || b.kind() == MarkerKind.DASH || b.kind() == MarkerKind.PLUS) {
+			return null;
+		}
+		String marker = ITEM_NUMBER_END.matcher(b.marker()).replaceAll("");
+		return marker.isEmpty() ? null : marker;
 	}
 
 	/**
@@ -403,6 +722,10 @@ final class DirectiveExtractor {
 		}
 		if (present(labelAssignee)) {
 			return labelAssignee;
+		}
+		String asked = askedOfSubject(raw);
+		if (present(asked)) {
+			return asked;
 		}
 		String subject = subject(raw);
 		if (present(subject)) {
@@ -473,7 +796,9 @@ final class DirectiveExtractor {
 		if (criterion != null || CriterionNames.isCriterionName(label) || CRITERION_WORD.matcher(label).matches()) {
 			return new Label(null, criterion, contentStart);
 		}
-		if (BodyNames.startsWithBody(label) && !REQUEST_LABEL.matcher(label).matches()) {
+		// "X phối hợp với các Phòng: A, B …" lists the cooperating kinds; its colon opens no label.
+		if (BodyNames.startsWithBody(label) && !REQUEST_LABEL.matcher(label).matches()
+				&& !TextNormalizer.containsLowerCased(label, "phối hợp")) {
 			return new Label(PARENTHETICAL.matcher(label).replaceAll("").strip(), null, contentStart);
 		}
 		return new Label(null, null, 0);
@@ -526,6 +851,9 @@ final class DirectiveExtractor {
 		boolean hasLead = lower.contains("chủ trì");
 		Matcher lead = LEAD.matcher(lower);
 		while (hasLead && lead.find()) {
+			if (CHAIRED.matcher(lower).region(lead.end(), lower.length()).lookingAt()) {
+				continue;
+			}
 			String before = raw.substring(0, lead.start());
 			int cut = -1;
 			if (hasGiao) {
@@ -580,6 +908,22 @@ final class DirectiveExtractor {
 			comma = s.indexOf(", ", comma + 2);
 		}
 		return null;
+	}
+
+	private static final Pattern SUBJECT_ASKS = Pattern.compile("\\s+(?:yêu cầu|đề nghị)\\s+(?:với\\s+)?", F);
+
+	/**
+	 * "Bộ … đề nghị UBND các tỉnh báo cáo …": when the subject asks, the body asked is the one to act; the subject
+	 * is the requester.
+	 */
+	private static String askedOfSubject(String raw) {
+		String s = raw.strip();
+		String subject = BodyNames.takeBody(s);
+		if (subject == null) {
+			return null;
+		}
+		Matcher m = SUBJECT_ASKS.matcher(s).region(Math.min(s.length(), subject.length()), s.length());
+		return m.lookingAt() ? BodyNames.takeBody(s.substring(m.end())) : null;
 	}
 
 	/** The body a request is addressed to: "Đề nghị UBND huyện hỗ trợ …" → "UBND huyện"; null if none is named. */

@@ -1,6 +1,7 @@
 package vn.ntmtracker.extraction;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +10,9 @@ import java.util.regex.Pattern;
 
 import vn.ntmtracker.extraction.DocumentHeaderParser.Header;
 import vn.ntmtracker.extraction.DocumentLayout.Block;
-import vn.ntmtracker.extraction.ExtractionDraft.DocType;
+import vn.ntmtracker.extraction.ExtractionDraft.Directive;
 import vn.ntmtracker.extraction.ExtractionDraft.Level;
+import vn.ntmtracker.extraction.ExtractionDraft.Signer;
 import vn.ntmtracker.extraction.ExtractionDraft.Target;
 
 /**
@@ -40,20 +42,30 @@ public final class DocumentExtractor {
 		}
 		List<Block> blocks = DocumentLayout.split(text);
 		Header header = DocumentHeaderParser.parse(blocks);
-		int year = header.year() > 0 ? header.year() : mostFrequentYear(text);
-		if (!aboutNtm(text, header.title())) {
-			return new ExtractionDraft(DocType.OTHER, header.number(), header.date(), header.issuer(), List.of(),
-					List.of(), List.of(), null, List.of(), List.of(), text);
-		}
+		int year = header.year() > 0 ? header.year()
+				: header.date() != null ? header.date().getYear() : mostFrequentYear(text);
 		int body = header.bodyStartBlock();
-		List<String> subjects = UnitNames.subjectUnits(header.title(), blocks, body, header.issuer());
+		List<String> subjects = UnitNames.subjectUnits(header.title(), blocks, body, header.issuer(), header.page());
+		List<Directive> directives = DirectiveExtractor.extract(blocks, body, text, year,
+				TargetExtractor.levelOfTitle(header.title()));
+		LocalDate statusDate = header.date() != null ? header.date() : StatusDate.inOpening(blocks, body);
+		Signer signer = header.page() ? null : ClosingBlock.signer(blocks);
+		List<String> recipients = ClosingBlock.recipients(blocks);
+		if (!aboutNtm(text, header.title())) {
+			// The kind of a document does not depend on its topic; only the NTM standings and targets do.
+			return new ExtractionDraft(header.type(), header.number(), header.date(), header.issuer(), subjects,
+					List.of(), List.of(), null, directives, FundingExtractor.extract(blocks, body), statusDate, signer,
+					recipients, text);
+		}
 		Target target = TargetExtractor.find(header.title(), blocks, body, year);
 		Level level = target != null ? target.level() : TargetExtractor.levelOfTitle(header.title());
+		if (target != null && target.level() != TargetExtractor.levelOfTitle(header.title())) {
+			directives = DirectiveExtractor.extract(blocks, body, text, year, level);
+		}
 		return new ExtractionDraft(header.type(), header.number(), header.date(), header.issuer(), subjects,
-				CriteriaStatusExtractor.status(blocks, body, subjects, level),
-				CriteriaStatusExtractor.unmet(blocks, body, level, year), target,
-				DirectiveExtractor.extract(blocks, body, text, year, level), FundingExtractor.extract(blocks, body),
-				text);
+				CriteriaStatusExtractor.status(blocks, body, subjects, level, year),
+				CriteriaStatusExtractor.unmet(blocks, body, level, year), target, directives,
+				FundingExtractor.extract(blocks, body), statusDate, signer, recipients, text);
 	}
 
 	// A passing mention (a CV signature, a list of programmes) does not make a document an NTM document.

@@ -30,11 +30,19 @@ final class DocumentLayout {
 					TextNormalizer.collapse(body));
 		}
 
+		/** A web page's own lists after the article ("Tin liên quan", "Tin cùng chuyên mục") end its content. */
+		boolean pageEnd() {
+			return text.length() < 40 && RELATED.matcher(text).lookingAt();
+		}
+
 		/** The "Nơi nhận" distribution list ends the content of a document. */
 		boolean distributionList() {
 			return text.regionMatches(true, 0, "Nơi nhận", 0, 8);
 		}
 	}
+
+	private static final Pattern RELATED = Pattern.compile("(?:Tin liên quan|Tin mới hơn|Tin cũ hơn|Những tin mới hơn|Những tin cũ hơn"
+			+ "|Tin cùng chuyên mục|Các tin khác|Các tin tức khác|Tin xem nhiều|Bài viết liên quan|Xem thêm|Tin khác)");
 
 	private static final Pattern DAY_MONTH_START = Pattern.compile("^\\d{1,2}\\s+(?:tháng|năm).*");
 
@@ -45,6 +53,9 @@ final class DocumentLayout {
 			+ "|(?<ordinal>(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)\\s+là\\s*:))\\s*(?=\\S)");
 
 	private static final Pattern DATE_LIKE = Pattern.compile("(?=[\\dtq])(?:\\d{1,2}/\\d{1,2}|tháng\\s+\\d|quý\\s+[IV1-4])");
+
+	// "Phần thứ nhất", "Chương II", "Mục 3": the parts of a long document are headings in any case.
+	private static final Pattern PART = Pattern.compile("^(?:Phần|Chương|Mục)\\s+(?:thứ\\s+)?[\\p{L}\\d]{1,6}\\s*[.:]?$");
 
 	private DocumentLayout() {
 	}
@@ -191,7 +202,7 @@ final class DocumentLayout {
 			return b.length() <= 90 && colon < 0 && (!terminal || (b.endsWith(".") && wordCount(b) <= 8));
 		}
 		if (kind == MarkerKind.NONE) {
-			return b.length() <= 160 && isUpperCase(b);
+			return b.length() <= 160 && (isUpperCase(b) || PART.matcher(b).matches());
 		}
 		return false;
 	}

@@ -22,7 +22,8 @@ import vn.ntmtracker.extraction.ExtractionDraft.Directive;
  * Scores the engine against hand-written expectations: accuracy for single-valued fields, precision / recall / F1 for
  * lists matched item by item. Directives are paired by text (an expectation may abbreviate its text as "start …
  * end"); a pair counts as strictly right when deadline and assignee also agree, and the pair's other fields are
- * scored separately.
+ * scored separately. The overall figure is the mean of the draft's ten fields: accuracy of doc_type, number, date,
+ * issuer and target, F1 of subject_units, criteria_status, unmet_criteria, funding and strict directives.
  */
 public final class ExtractionScorer {
 
@@ -59,9 +60,23 @@ public final class ExtractionScorer {
 			return fields.stream().filter(f -> f.field().equals(name)).findFirst().orElseThrow();
 		}
 
+		/** The mean of the ten fields of the draft (see the class comment). */
+		public double overall() {
+			double sum = 0;
+			for (String f : List.of("doc_type", "number", "date", "issuer", "target")) {
+				sum += field(f).accuracy();
+			}
+			for (String f : List.of("subject_units", "criteria_status", "unmet_criteria", "funding",
+					"directives (strict)")) {
+				sum += field(f).f1();
+			}
+			return sum / 10;
+		}
+
 		public String render() {
 			StringBuilder out = new StringBuilder();
 			out.append("documents: ").append(documents).append('\n');
+			out.append(String.format(Locale.ROOT, "overall: %.3f%n", overall()));
 			out.append(String.format(Locale.ROOT, "%-26s %8s %8s %8s %8s   %s%n", "field", "accuracy", "precision",
 					"recall", "f1", "tp/fp/fn"));
 			for (FieldScore f : fields) {
@@ -298,7 +313,7 @@ public final class ExtractionScorer {
 	 * Whether an engine text is the passage an expectation means: equal when the expectation is written out, same
 	 * start and end when it is abbreviated with "…".
 	 */
-	public static boolean textMatches(String expected, String actual) {
+	static boolean textMatches(String expected, String actual) {
 		if (expected == null || actual == null) {
 			return expected == actual;
 		}

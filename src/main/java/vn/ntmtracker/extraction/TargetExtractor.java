@@ -39,8 +39,16 @@ final class TargetExtractor {
 	// "có thêm 12 xã đạt chuẩn", "100% các xã đạt chuẩn", "5 thôn được công nhận": a count of units is a province's or
 	// district's total, not the standard of the document's subject. A year is no count ("đến năm 2025 xã đạt chuẩn").
 	private static final Pattern COUNTED_UNITS = Pattern.compile("(?<![\\p{L}\\d/.,])(?:\\d{1,3}%?|các|những)\\s+(?:các\\s+)?"
-			+ "(?:xã|phường|thị trấn|thôn|bản|huyện|đơn vị(?: cấp xã)?)\\s+(?:được\\s+)?(?:đạt chuẩn|đạt|về đích|công nhận"
+			+ "(?:xã|phường|thị trấn|thôn|bản|huyện|đơn vị(?: cấp xã)?)\\s+(?:đã\\s+)?(?:được\\s+)?(?:đạt chuẩn|đạt|về đích|công nhận"
 			+ "|được công nhận(?:\\s+đạt chuẩn)?)\\s+(?:xã\\s+)?$", F);
+
+	// "Đây là các xã …" points back at the communes named before; any other "các xã" is an area's communes.
+	// A recognition already decided ("vừa quyết định công nhận huyện … đạt chuẩn NTM năm 2017") is history; a whole
+	// area's aim ("toàn tỉnh", "các xã trên địa bàn", "tỷ lệ xã") is no unit's target.
+	private static final Pattern RECOGNISED = Pattern.compile("(?:vừa|đã)\\s+(?:được\\s+|có\\s+)?(?:quyết định\\s+)?công nhận|quyết định công nhận|công nhận các xã|xét,?\\s+công nhận các", F);
+
+	private static final Pattern AREA_WIDE = Pattern.compile("toàn tỉnh|toàn huyện|toàn quốc|cả nước|cả tỉnh|(?<!là\\s)các xã|những xã|số xã|tỷ lệ xã|tỷ lệ số xã"
+			+ "|\\d+\\s*/\\s*\\d+\\s+xã", F);
 
 	private static final Pattern CRITERIA_OF = Pattern.compile("tiêu chí\\s+(?:xây dựng\\s+)?$", F);
 
@@ -87,6 +95,7 @@ final class TargetExtractor {
 			String before = sentence.substring(0, level.start());
 			String near = before.substring(Math.max(0, before.length() - 50));
 			if (!endsWithCue(before) || OTHER_UNIT.matcher(before).find() || REPORTED.matcher(near).find()
+					|| RECOGNISED.matcher(before).find() || AREA_WIDE.matcher(before).find()
 					|| ORGAN_OR_PROGRAMME.matcher(before).find() || NATIONAL_PROGRAMME.matcher(near).find()
 					|| COUNTED_UNITS.matcher(near).find()
 					|| (before.contains("tiêu chí") && CRITERIA_OF.matcher(before).find()

@@ -165,7 +165,7 @@ class BadInputTests {
 	}
 
 	@Test
-	void documentNotAboutNtmIsOtherWithNothingInvented() {
+	void documentNotAboutNtmKeepsItsKindAndOrdersButNoNtmStanding() {
 		ExtractionDraft draft = extractor.extractText("""
 				ỦY BAN NHÂN DÂN
 				XÃ KỲ TÂN
@@ -175,14 +175,16 @@ class BadInputTests {
 				Phòng, chống thiên tai mùa mưa bão năm 2024
 				II. NHIỆM VỤ
 				- Ban Chỉ huy quân sự xã chủ trì kiểm tra các hồ đập, hoàn thành trước ngày 30/8/2024.
-				- Tổng kinh phí 150 triệu đồng, trong đó ngân sách xã 100 triệu đồng.
+				- Đạt 19/19 tiêu chí an toàn hồ đập, phấn đấu xã đạt chuẩn nông thôn mới năm 2025.
 				""");
-		assertThat(draft.docType()).isEqualTo(DocType.OTHER);
-		assertThat(draft.subjectUnits()).isEmpty();
+		assertThat(draft.docType()).isEqualTo(DocType.KE_HOACH);
+		assertThat(draft.subjectUnits()).containsExactly("xã Kỳ Tân");
 		assertThat(draft.criteriaStatus()).isEmpty();
 		assertThat(draft.unmetCriteria()).isEmpty();
 		assertThat(draft.target()).isNull();
-		assertThat(draft.directives()).isEmpty();
-		assertThat(draft.funding()).isEmpty();
+		assertThat(draft.directives()).first().satisfies(d -> {
+			assertThat(d.assignee()).isEqualTo("Ban Chỉ huy quân sự xã");
+			assertThat(d.deadline()).isEqualTo(java.time.LocalDate.of(2024, 8, 30));
+		});
 	}
 }

@@ -115,4 +115,20 @@ class DeadlineParserTests {
 		// "6 tháng đầu năm" is a half-year, not a period of the recurrence.
 		assertThat(DeadlineParser.recurrence("gửi báo cáo định kỳ 6 tháng đầu năm")).contains("định kỳ");
 	}
+
+	@Test
+	void aReportingCutOffIsNotADeadline() {
+		List<DeadlineParser.Deadline> d = DeadlineParser.find(
+				"Báo cáo kết quả thực hiện (số lượng cập nhật đến hết tháng 9/2022) gửi Sở trước ngày 05/10/2022", 2022);
+		assertThat(d).extracting(DeadlineParser.Deadline::date).containsExactly(java.time.LocalDate.of(2022, 10, 5));
+		assertThat(DeadlineParser.find("Các xã cập nhật tiến độ lên phần mềm đến hết tháng 9/2022", 2022)).isEmpty();
+		assertThat(DeadlineParser.find("Các xã hoàn thành cập nhật hồ sơ trước ngày 30/9/2022", 2022)).isNotEmpty();
+	}
+
+	@Test
+	void thePeriodOfAProgrammeIsNotADeadline() {
+		assertThat(DeadlineParser.find("Triển khai Đề án phát triển nông nghiệp hữu cơ đến năm 2025", 2023)).isEmpty();
+		assertThat(DeadlineParser.find("Hoàn thành Đề án phát triển nông nghiệp hữu cơ trước năm 2025", 2023)).isNotEmpty();
+		assertThat(DeadlineParser.find("Đầu tư đường giao thông nội đồng đến năm 2025", 2023)).isNotEmpty();
+	}
 }

@@ -23,7 +23,21 @@ class DraftJsonTests {
 		assertThat(json).isEqualTo("{\"doc_type\":\"OTHER\",\"number\":null,\"date\":\"2024-03-05\",\"issuer\":null,"
 				+ "\"subject_units\":[],\"criteria_status\":[],\"unmet_criteria\":[],\"target\":null,"
 				+ "\"directives\":[{\"text\":\"Ràsoát\",\"assignee\":null,\"deadline\":\"2024-06-30\","
-				+ "\"deadline_text\":\"trước30/6\",\"criterion\":null}],\"funding\":[]}");
+				+ "\"deadline_text\":\"trước30/6\",\"criterion\":null,\"assignees\":[],\"cooperating\":[],"
+				+ "\"item_number\":null}],\"funding\":[],\"status_date\":null,\"signer\":null,\"recipients\":[]}");
+	}
+
+	@Test
+	void anExpectationWithItsOwnNotesAndWithoutTheNewFieldsReads() {
+		ExtractionDraft draft = DraftJson.read("""
+				{"doc_type": "OTHER", "number": null, "date": null, "issuer": null, "subject_units": [],
+				 "criteria_status": [], "unmet_criteria": [], "target": null, "funding": [],
+				 "directives": [{"text": "x", "assignee": "Đảng ủy, UBND xã Kỳ Tân", "deadline": null,
+				                 "deadline_text": null, "criterion": null}],
+				 "source": {"url": "https://example.org"}, "notes": "a doubt"}
+				""");
+		assertThat(draft.directives().get(0).assignees()).containsExactly("Đảng ủy xã Kỳ Tân", "Ủy ban nhân dân xã Kỳ Tân");
+		assertThat(draft.recipients()).isEmpty();
 	}
 
 	@Test

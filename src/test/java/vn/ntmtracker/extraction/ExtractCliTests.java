@@ -48,14 +48,15 @@ class ExtractCliTests {
 	}
 
 	@Test
-	void successfulObjectHasExactlyTheIssueShape() throws IOException {
+	void successfulObjectHasTheIssueShapeFirstThenTheHeaderContext() throws IOException {
 		run(SEED);
 		JsonNode draft = DraftJson.mapper().readTree(out.toString(StandardCharsets.UTF_8)).get(0);
 		List<String> keys = new ArrayList<>(draft.propertyNames());
 		assertThat(keys).containsExactly("doc_type", "number", "date", "issuer", "subject_units", "criteria_status",
-				"unmet_criteria", "target", "directives", "funding");
+				"unmet_criteria", "target", "directives", "funding", "status_date", "signer", "recipients");
 		List<String> directiveKeys = new ArrayList<>(draft.get("directives").get(0).propertyNames());
-		assertThat(directiveKeys).containsExactly("text", "assignee", "deadline", "deadline_text", "criterion");
+		assertThat(directiveKeys).containsExactly("text", "assignee", "deadline", "deadline_text", "criterion",
+				"assignees", "cooperating", "item_number");
 		assertThat(draft.get("date").isNull()).isTrue();
 		assertThat(draft.get("funding").isArray()).isTrue();
 	}

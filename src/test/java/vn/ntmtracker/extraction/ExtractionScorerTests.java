@@ -53,6 +53,17 @@ class ExtractionScorerTests {
 	}
 
 	@Test
+	void overallIsTheMeanOfTheTenFieldsOfTheDraft() {
+		ExtractionDraft expected = draft(List.of(first, second));
+		ExtractionDraft wrongNumber = new ExtractionDraft(DocType.KE_HOACH, "2/KH-UBND", null, "Ủy ban nhân dân xã A",
+				List.of("xã A"), List.of(), List.of(), null, List.of(first, second), List.of(), "");
+		ExtractionScorer.Report report = ExtractionScorer
+			.compare(Map.of("doc", new ExtractionDraft[] { expected, wrongNumber }));
+		assertThat(report.overall()).isEqualTo(0.9);
+		assertThat(report.render()).contains("overall");
+	}
+
+	@Test
 	void abbreviatedExpectationMatchesOnStartAndEnd() {
 		assertThat(ExtractionScorer.textMatches("Giao Phòng Nội vụ … trước ngày 30/4/2024", first.text())).isTrue();
 		assertThat(ExtractionScorer.textMatches("Giao Phòng Nội vụ … trước ngày 30/5/2024", first.text())).isFalse();

@@ -17,8 +17,8 @@ import vn.ntmtracker.extraction.ExtractionDraft.Directive;
 
 /**
  * The issue's "done when": for every seed (and every case written for generalisation) the engine's draft equals the
- * hand-written expectation on every field. Directive texts may be abbreviated in an expectation as "start … end";
- * everything else is compared exactly.
+ * hand-written expectation on every field. Directive texts may be abbreviated in an expectation as "start … end"
+ * ({@link ExpectedText}, the tests' own comparison, not the production scorer's); everything else is compared exactly.
  */
 class SeedExpectationTests {
 
@@ -77,7 +77,7 @@ class SeedExpectationTests {
 			Directive e = expected.directives().get(i);
 			Directive a = actual.directives().get(i);
 			String at = "directive " + i + " (" + e.text() + ")";
-			soft.assertThat(ExtractionScorer.textMatches(e.text(), a.text()))
+			soft.assertThat(ExpectedText.matches(e.text(), a.text()))
 				.as(at + " text was: " + a.text())
 				.isTrue();
 			soft.assertThat(a.assignee()).as(at + " assignee").isEqualTo(e.assignee());
