@@ -67,6 +67,41 @@ public class Fixtures {
 		return code;
 	}
 
+	/**
+	 * A commune under {@code fromProvince} until 30/6/2025 that moved under {@code toProvince} on 1/7/2025 (as
+	 * communes did in the 2025 reform), for rules that must read a unit's position on a record's date.
+	 */
+	public String movedCommune(String fromProvince, String toProvince) {
+		String code = uniqueCode("MV");
+		importCsv(HEADER + code + ",Xã chuyển tỉnh " + code + ",xã," + fromProvince + ",2000-01-01,2025-06-30,BTB,,,\n"
+				+ code + ",Xã chuyển tỉnh " + code + ",xã," + toProvince + ",2025-07-01,,BTB,2,,\n");
+		return code;
+	}
+
+	/** A district of {@code province} abolished on 30/6/2025 with one commune under it until then; returns both codes. */
+	public String[] districtWithCommune(String province) {
+		String district = uniqueCode("HU");
+		String commune = uniqueCode("FX");
+		importCsv(HEADER + district + ",Huyện kiểm thử " + district + ",huyện," + province + ",2000-01-01,2025-06-30,,,,\n"
+				+ commune + ",Xã kiểm thử " + commune + ",xã," + district + ",2000-01-01,2025-06-30,BTB,,,\n"
+				+ commune + ",Xã kiểm thử " + commune + ",xã," + province + ",2025-07-01,,BTB,2,,\n");
+		return new String[] { district, commune };
+	}
+
+	private static final String HEADER = "code,name,kind,parent_code,valid_from,valid_to,region,commune_group,especially_disadvantaged,safe_zone_poor_district\n";
+
+	private void importCsv(String csv) {
+		try {
+			UnitWriter.ImportReport report = units.importCsv(new StringReader(csv));
+			if (!report.ok()) {
+				throw new IllegalStateException("fixture units do not import: " + report.errors());
+			}
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
 	/** A user with one role on {@code unitCode} (null: nationwide), password {@link #PASSWORD}; returns the username. */
 	public String user(Role role, String unitCode, String... criteria) {
 		String username = uniqueCode("u").toLowerCase(Locale.ROOT);

@@ -61,9 +61,10 @@ class AssessmentWorkbookController {
 			@RequestParam String unit,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) throws IOException {
 		access.requireRead(unit);
-		CriteriaSetDefinition definition = version != null ? catalog.definition(set, version)
-				: catalog.current(set).orElseThrow(() -> new AssessmentException("Không có bộ tiêu chí " + set));
 		LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
+		CriteriaSetDefinition definition = version != null ? catalog.definition(set, version)
+				: catalog.versionOn(set, day).or(() -> catalog.current(set))
+					.orElseThrow(() -> new AssessmentException("Không có bộ tiêu chí " + set));
 		int level = Assessments.levelOf(definition.tier());
 		List<Unit> rows = units.subtree(unit, day).stream().filter(u -> u.level() == level).toList();
 		return ResponseEntity.ok().contentType(XLSX)

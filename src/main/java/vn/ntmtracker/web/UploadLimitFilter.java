@@ -67,7 +67,7 @@ class UploadLimitFilter extends OncePerRequestFilter {
 					"message", message, "path", path));
 			return;
 		}
-		String target = request.getContextPath() + backTo(request, path);
+		String target = request.getContextPath() + backTo(path);
 		FlashMap attributes = new FlashMap();
 		attributes.put("error", message);
 		attributes.setTargetRequestPath(URI.create(target).getPath());
@@ -75,21 +75,24 @@ class UploadLimitFilter extends OncePerRequestFilter {
 		response.sendRedirect(target);
 	}
 
-	/** The page the upload came from when it is one of ours, else the upload's own address. */
-	private static String backTo(HttpServletRequest request, String path) {
-		String referer = request.getHeader("Referer");
-		if (referer != null) {
-			try {
-				URI uri = URI.create(referer);
-				if (request.getServerName().equals(uri.getHost()) && uri.getPath() != null
-						&& uri.getPath().startsWith(request.getContextPath() + "/")) {
-					return uri.getPath().substring(request.getContextPath().length())
-							+ (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-				}
-			}
-			catch (IllegalArgumentException ex) {
-				// A malformed Referer: fall back to the upload's own address.
-			}
+	/**
+	 * The form an upload is posted from, derived from the upload's own address — never from the Referer, which the
+	 * client chooses: a directive's progress or completion form is on the directive's page, a new document's on
+	 * /documents/new, a threshold sheet's on the set's page; every other upload form posts to its own page.
+	 */
+	static String backTo(String path) {
+		java.util.regex.Matcher directive = java.util.regex.Pattern.compile("^(/directives/\\d+)/(progress|complete)$").matcher(path);
+		if (directive.matches()) {
+			return directive.group(1);
+		}
+		if (path.equals("/documents")) {
+			return "/documents/new";
+		}
+		if (path.matches("^/documents/\\d+$")) {
+			return path + "/edit";
+		}
+		if (path.matches("^/criteria/[A-Za-z0-9._-]+/thresholds$")) {
+			return path.substring(0, path.length() - "/thresholds".length());
 		}
 		return path;
 	}

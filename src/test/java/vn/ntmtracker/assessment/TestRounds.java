@@ -15,7 +15,7 @@ import vn.ntmtracker.security.UserAccounts;
 
 /** Rounds a test owns, opened and filled through the service as {@code username} would, like the demo rounds. */
 @Component
-class TestRounds {
+public class TestRounds {
 
 	private final Assessments assessments;
 	private final CriteriaCatalog catalog;
@@ -28,7 +28,7 @@ class TestRounds {
 	}
 
 	/** A draft round of the set's current version in which every criterion but {@code unmet} is achieved. */
-	long draft(String username, String unitCode, String setCode, LocalDate asOf, Set<Integer> unmet) {
+	public long draft(String username, String unitCode, String setCode, LocalDate asOf, Set<Integer> unmet) {
 		return as(username, () -> {
 			CriteriaSetDefinition set = catalog.versionOn(setCode, asOf).orElseThrow();
 			long id = assessments.open(unitCode, set.code(), set.version(), asOf, RoundKind.SELF, null);
@@ -38,7 +38,7 @@ class TestRounds {
 		});
 	}
 
-	<T> T as(String username, Supplier<T> work) {
+	public <T> T as(String username, Supplier<T> work) {
 		CurrentUser user = accounts.loadUserByUsername(username);
 		var previous = SecurityContextHolder.getContext().getAuthentication();
 		SecurityContextHolder.getContext()
