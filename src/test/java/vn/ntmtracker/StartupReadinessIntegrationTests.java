@@ -62,6 +62,13 @@ class StartupReadinessIntegrationTests {
 						HttpResponse.BodyHandlers.ofString());
 				assertThat(readiness.statusCode()).isEqualTo(200);
 				assertThat(readiness.body()).contains("UP");
+				// Anonymous visitors get no session (a row in spring_session each): checked on this fresh application,
+				// because spring-security-test's csrf() swaps the shared context's CSRF repository for a session-based one.
+				for (String path : java.util.List.of("/login", "/units", "/login?error")) {
+					HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+							HttpResponse.BodyHandlers.ofString());
+					assertThat(page.headers().allValues("Set-Cookie")).as(path).noneMatch(cookie -> cookie.startsWith("SESSION="));
+				}
 				HttpResponse<String> other = http.send(HttpRequest.newBuilder(
 						URI.create("http://localhost:" + port + "/actuator/env")).build(), HttpResponse.BodyHandlers.ofString());
 				assertThat(other.statusCode()).as("nothing else of actuator is public").isIn(401, 302, 404);

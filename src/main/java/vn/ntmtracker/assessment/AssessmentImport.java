@@ -62,9 +62,10 @@ class AssessmentImport {
 		this.events = events;
 	}
 
-	record Result(int created, List<AssessmentWorkbook.CellProblem> problems) {
+	/** Public, with public accessors: the upload page reads it (a package-private record made the page answer 500). */
+	public record Result(int created, List<AssessmentWorkbook.CellProblem> problems) {
 
-		boolean ok() {
+		public boolean ok() {
 			return problems.isEmpty();
 		}
 	}

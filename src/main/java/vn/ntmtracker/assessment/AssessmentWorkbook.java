@@ -45,7 +45,7 @@ final class AssessmentWorkbook {
 	static final String SHEET_PASSWORD = "ntm";
 
 	/** One problem in an uploaded workbook. */
-	record CellProblem(String sheet, String cell, String message) {
+	public record CellProblem(String sheet, String cell, String message) {
 	}
 
 	/** One unit's row: its code and the raw text of each non-empty indicator cell. */

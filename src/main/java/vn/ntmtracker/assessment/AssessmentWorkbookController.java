@@ -39,15 +39,17 @@ class AssessmentWorkbookController {
 	private final Units units;
 	private final AccessPolicy access;
 	private final AssessmentImport importer;
+	private final vn.ntmtracker.HeavyWork heavyWork;
 
 	private final Clock clock;
 
-	AssessmentWorkbookController(CriteriaCatalog catalog, Units units, AccessPolicy access, AssessmentImport importer, Clock clock) {
+	AssessmentWorkbookController(CriteriaCatalog catalog, Units units, AccessPolicy access, AssessmentImport importer, vn.ntmtracker.HeavyWork heavyWork, Clock clock) {
 		this.clock = clock;
 		this.catalog = catalog;
 		this.units = units;
 		this.access = access;
 		this.importer = importer;
+		this.heavyWork = heavyWork;
 	}
 
 	@GetMapping("/assessments/import")
@@ -102,6 +104,14 @@ class AssessmentWorkbookController {
 		if (file.getSize() > MAX_BYTES) {
 			return new AssessmentImport.Result(0, List.of(new AssessmentWorkbook.CellProblem("", "", "Tệp lớn hơn giới hạn 10 MB")));
 		}
-		return importer.importWorkbook(file.getInputStream(), asOf, kind);
+		try {
+			return heavyWork.run(() -> importer.importWorkbook(file.getInputStream(), asOf, kind));
+		}
+		catch (RuntimeException | IOException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 }

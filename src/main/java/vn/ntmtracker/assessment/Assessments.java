@@ -285,6 +285,13 @@ public class Assessments {
 		CriteriaSetDefinition set = catalog.definition(round.setCode(), round.setVersion());
 		authorization.require(Permission.ENTER_VALUES,
 				Target.criteria(round.unitCode(), round.asOf(), set.code(), criteriaOf(set, input.keySet())));
+		for (var entry : input.entrySet()) {
+			String tooLong = vn.ntmtracker.InputLimits.text("Minh chứng của chỉ tiêu " + entry.getKey(), entry.getValue().evidence(),
+					vn.ntmtracker.InputLimits.TEXT);
+			if (tooLong != null) {
+				throw new AssessmentException(tooLong);
+			}
+		}
 		Map<String, IndicatorValue> parsed = ValueInput.parse(set, input);
 		Map<String, IndicatorValue> before = values(id, new HashMap<>());
 		List<String> cleared = input.entrySet().stream()
@@ -429,6 +436,9 @@ public class Assessments {
 		if (reason == null || reason.isBlank()) {
 			throw new AssessmentException("Cần ghi lý do khi " + (basically ? "đánh dấu \"cơ bản đạt\"" : "điều chỉnh kết quả") + " tiêu chí số " + criterion);
 		}
+		if (reason.length() > vn.ntmtracker.InputLimits.TEXT) {
+			throw new AssessmentException(vn.ntmtracker.InputLimits.text("Lý do", reason, vn.ntmtracker.InputLimits.TEXT));
+		}
 		if (!basically && status == null) {
 			throw new AssessmentException("Cần chọn kết quả điều chỉnh cho tiêu chí số " + criterion);
 		}
@@ -489,6 +499,9 @@ public class Assessments {
 		requireNotOwnSubmission(round);
 		if (reason == null || reason.isBlank()) {
 			throw new AssessmentException("Cần ghi lý do trả lại để đơn vị biết phải sửa gì");
+		}
+		if (reason.length() > vn.ntmtracker.InputLimits.TEXT) {
+			throw new AssessmentException(vn.ntmtracker.InputLimits.text("Lý do trả lại", reason, vn.ntmtracker.InputLimits.TEXT));
 		}
 		transition(round, round.status().returnToSubmitter(), expectedVersion, "returned", reason.trim());
 	}

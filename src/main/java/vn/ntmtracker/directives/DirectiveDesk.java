@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.ntmtracker.AuditEvent;
+import vn.ntmtracker.InputLimits;
 import vn.ntmtracker.AuditEvent.Action;
 import vn.ntmtracker.security.Permission;
 import vn.ntmtracker.units.SearchKey;
@@ -43,9 +44,11 @@ class DirectiveDesk {
 	private final Attachments attachments;
 	private final Units units;
 	private final ApplicationEventPublisher events;
+	private final java.time.Clock clock;
 
 	DirectiveDesk(DirectiveStore store, DocumentRegister documents, Organisations organisations, DirectiveAccess access,
-			Attachments attachments, Units units, ApplicationEventPublisher events) {
+			Attachments attachments, Units units, ApplicationEventPublisher events, java.time.Clock clock) {
+		this.clock = clock;
 		this.store = store;
 		this.documents = documents;
 		this.organisations = organisations;
@@ -75,6 +78,9 @@ class DirectiveDesk {
 				throw new DirectiveRuleException("document.error.unit", code);
 			}
 		}
+		limit(List.of(new Field("Nội dung nhiệm vụ", form.text(), InputLimits.TEXT),
+				new Field("Nội dung kiến nghị", form.requestText(), InputLimits.TEXT), new Field("Người phụ trách", form.person(), InputLimits.NAME),
+				new Field("Số thứ tự", form.ref(), 50), new Field("Thời hạn", form.deadline(), InputLimits.NAME)));
 		requireAuthorityOver(document, issuer, form.kind() == Directive.Kind.REQUEST, lead, cooperating, targets, day);
 		Deadline deadline = Deadline.read(form.deadline(), document.issuedYear())
 			.orElseThrow(() -> new DirectiveRuleException("directive.error.deadlineUnreadable", form.deadline()));
@@ -130,6 +136,8 @@ class DirectiveDesk {
 	void reportProgress(long id, Integer version, LocalDate on, String note, Integer percent, Attachments.Upload file) {
 		Directive directive = store.load(id);
 		requireAssignee(directive, true, on);
+		limit(List.of(new Field("Ghi chú tiến độ", note, InputLimits.TEXT)));
+		when("Ngày báo cáo", on);
 		requireVersion(directive, version);
 		Attachments.checkAll(List.of(file == null ? new Attachments.Upload(null, null) : file));
 		Snapshot before = Snapshot.of(directive);
@@ -140,6 +148,8 @@ class DirectiveDesk {
 	void extend(long id, Integer version, String newDeadline, LocalDate grantedOn, String reason) {
 		Directive directive = store.load(id);
 		requireIssuer(directive, grantedOn);
+		limit(List.of(new Field("Thời hạn mới", newDeadline, InputLimits.NAME), new Field("Lý do gia hạn", reason, InputLimits.TEXT)));
+		when("Ngày gia hạn", grantedOn);
 		requireVersion(directive, version);
 		Deadline deadline = Deadline.read(newDeadline, grantedOn == null ? directive.assignedOn().getYear() : grantedOn.getYear())
 			.orElseThrow(() -> new DirectiveRuleException("directive.error.deadlineUnreadable", newDeadline));
@@ -151,6 +161,8 @@ class DirectiveDesk {
 	void complete(long id, Integer version, LocalDate on, String evidence, Attachments.Upload file) {
 		Directive directive = store.load(id);
 		requireAssignee(directive, false, on);
+		limit(List.of(new Field("Minh chứng hoàn thành", evidence, InputLimits.TEXT)));
+		when("Ngày hoàn thành", on);
 		requireVersion(directive, version);
 		boolean fileAttached = file != null && file.present();
 		if (fileAttached) {
@@ -164,6 +176,7 @@ class DirectiveDesk {
 	void accept(long id, Integer version, LocalDate on) {
 		Directive directive = store.load(id);
 		requireIssuer(directive, on);
+		when("Ngày nghiệm thu", on);
 		requireVersion(directive, version);
 		Snapshot before = Snapshot.of(directive);
 		save(directive, directive.accept(on), before, null);
@@ -173,6 +186,8 @@ class DirectiveDesk {
 	void returnForRework(long id, Integer version, LocalDate on, String reason) {
 		Directive directive = store.load(id);
 		requireIssuer(directive, on);
+		limit(List.of(new Field("Lý do trả lại", reason, InputLimits.TEXT)));
+		when("Ngày trả lại", on);
 		requireVersion(directive, version);
 		Snapshot before = Snapshot.of(directive);
 		save(directive, directive.returnForRework(on, reason), before, null);
@@ -228,6 +243,28 @@ class DirectiveDesk {
 	private void requireIssuer(Directive directive, LocalDate on) {
 		access.requireActFor(organisations.require(documents.get(directive.documentId()).issuerId()),
 				Permission.ASSIGN_DIRECTIVE, on == null ? directive.assignedOn() : on, null, null);
+	}
+
+	private record Field(String label, String value, int max) {
+	}
+
+	/** Every over-long field named at once; nothing is written. */
+	private static void limit(List<Field> fields) {
+		List<String> problems = new java.util.ArrayList<>();
+		fields.forEach(f -> InputLimits.text(f.label(), f.value(), f.max(), problems));
+		if (!problems.isEmpty()) {
+			throw new DirectiveRuleException("common.error.input", String.join("; ", problems));
+		}
+	}
+
+	/** The day of an act that has happened: not before 1990 and not after today. */
+	private void when(String label, LocalDate day) {
+		List<String> problems = new java.util.ArrayList<>();
+		InputLimits.date(label, day, problems);
+		InputLimits.notFuture(label, day, LocalDate.now(clock), problems);
+		if (!problems.isEmpty()) {
+			throw new DirectiveRuleException("common.error.input", String.join("; ", problems));
+		}
 	}
 
 	private static String firstUnit(Directive directive) {

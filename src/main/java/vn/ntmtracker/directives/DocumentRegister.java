@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.ntmtracker.AuditEvent;
+import vn.ntmtracker.InputLimits;
 import vn.ntmtracker.AuditEvent.Action;
 import vn.ntmtracker.security.Permission;
 import vn.ntmtracker.units.SearchKey;
@@ -145,8 +146,17 @@ class DocumentRegister {
 			throw new DirectiveRuleException("document.error.subject");
 		}
 		int year = form.year();
-		if (year < 1945 || year > 2200) {
+		if (year < 1945 || year > 2100) {
 			throw new DirectiveRuleException("document.error.date");
+		}
+		List<String> limits = new java.util.ArrayList<>();
+		InputLimits.text("Trích yếu", form.subject(), InputLimits.TITLE, limits);
+		InputLimits.text("Số văn bản", form.number(), 100, limits);
+		InputLimits.text("Người ký", form.signer(), InputLimits.NAME, limits);
+		InputLimits.text("Chức vụ người ký", form.signerTitle(), InputLimits.NAME, limits);
+		InputLimits.text("Nơi nhận", form.distribution(), InputLimits.TEXT, limits);
+		if (!limits.isEmpty()) {
+			throw new DirectiveRuleException("common.error.input", String.join("; ", limits));
 		}
 		if (form.issuedOn() != null && form.issuedYear() != null && form.issuedYear() != form.issuedOn().getYear()) {
 			throw new DirectiveRuleException("document.error.yearMismatch");

@@ -32,6 +32,15 @@ final class DocumentTextReader {
 
 	/** Seed documents are 8–21 kB; 20 MB leaves room for embedded images in .docx and PDF. */
 	static final long MAX_BYTES = 20L * 1024 * 1024;
+	/**
+	 * What a .docx may inflate to, every part together, checked before parsing: a 1.3 MB file whose text part
+	 * inflated to 95 MB (a ratio under POI's zip-bomb guard) once cost 64 s of CPU and 5.4 GB of heap.
+	 */
+	static final long MAX_DOCX_INFLATED = 40L * 1024 * 1024;
+	/** The longest text read from a document: about 500 pages, far beyond any plan or notice. */
+	static final int MAX_CHARS = 1_500_000;
+	/** PDF pages read; the text of the pages beyond is not read. */
+	static final int MAX_PDF_PAGES = 500;
 
 	private DocumentTextReader() {
 	}
@@ -40,15 +49,15 @@ final class DocumentTextReader {
 		long size;
 		try {
 			if (Files.isDirectory(path)) {
-				throw new ExtractionException("is a directory, not a document");
+				throw new ExtractionException("là một thư mục, không phải văn bản");
 			}
 			size = Files.size(path);
 		}
 		catch (NoSuchFileException ex) {
-			throw new ExtractionException("file not found");
+			throw new ExtractionException("không tìm thấy tệp");
 		}
 		catch (IOException ex) {
-			throw new ExtractionException("cannot read file: " + ex.getClass().getSimpleName());
+			throw new ExtractionException("không đọc được tệp (" + ex.getClass().getSimpleName() + ")");
 		}
 		// Refuse before reading, so a huge file never reaches memory.
 		checkSize(size);
@@ -57,7 +66,7 @@ final class DocumentTextReader {
 			content = Files.readAllBytes(path);
 		}
 		catch (IOException ex) {
-			throw new ExtractionException("cannot read file: " + ex.getClass().getSimpleName());
+			throw new ExtractionException("không đọc được tệp (" + ex.getClass().getSimpleName() + ")");
 		}
 		Path name = path.getFileName();
 		return read(name == null ? path.toString() : name.toString(), content);
@@ -65,7 +74,7 @@ final class DocumentTextReader {
 
 	static String read(String fileName, byte[] content) {
 		if (content == null || content.length == 0) {
-			throw new ExtractionException("empty file");
+			throw new ExtractionException("tệp trống");
 		}
 		checkSize(content.length);
 		String ext = extension(fileName);
@@ -77,24 +86,28 @@ final class DocumentTextReader {
 			text = readDocx(content);
 		}
 		else if (ext.equals("doc") || startsWith(content, "\u00D0\u00CF\u0011\u00E0")) {
-			throw new ExtractionException("old binary Word (.doc) is not supported; save it as .docx or PDF");
+			throw new ExtractionException("tệp Word cũ (.doc) chưa đọc được; hãy lưu lại dưới dạng .docx hoặc PDF");
 		}
 		else {
 			text = readPlain(content);
 		}
 		if (text.isBlank()) {
-			throw new ExtractionException("no text in document");
+			throw new ExtractionException("văn bản không có chữ");
+		}
+		if (text.length() > MAX_CHARS) {
+			throw new ExtractionException(String.format(Locale.ROOT, "văn bản quá dài (%,d ký tự, tối đa %,d)", text.length(), MAX_CHARS)
+				.replace(',', '.'));
 		}
 		return text;
 	}
 
 	private static void checkSize(long size) {
 		if (size > MAX_BYTES) {
-			throw new ExtractionException(String.format(Locale.ROOT, "file too large (%.1f MB, limit %d MB)",
+			throw new ExtractionException(String.format(Locale.ROOT, "tệp quá lớn (%.1f MB, tối đa %d MB)",
 					size / (1024.0 * 1024.0), MAX_BYTES / (1024 * 1024)));
 		}
 		if (size == 0) {
-			throw new ExtractionException("empty file");
+			throw new ExtractionException("tệp trống");
 		}
 	}
 
@@ -115,11 +128,11 @@ final class DocumentTextReader {
 					.toString();
 			}
 			catch (CharacterCodingException ex) {
-				throw new ExtractionException("not a text document (binary content or not UTF-8 encoded)");
+				throw new ExtractionException("không phải văn bản chữ (nội dung nhị phân hoặc không mã hóa UTF-8)");
 			}
 		}
 		if (looksBinary(text)) {
-			throw new ExtractionException("not a text document (binary content)");
+			throw new ExtractionException("không phải văn bản chữ (nội dung nhị phân)");
 		}
 		return text.startsWith("\uFEFF") ? text.substring(1) : text;
 	}
@@ -139,7 +152,33 @@ final class DocumentTextReader {
 		return control > sample / 100 + 2;
 	}
 
+	/**
+	 * Inflates every part once, counting, before POI builds anything: the sizes a zip declares can lie, the bytes it
+	 * inflates to cannot.
+	 */
+	private static void checkInflatedSize(byte[] content) {
+		long total = 0;
+		byte[] buffer = new byte[64 * 1024];
+		try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(content))) {
+			java.util.zip.ZipEntry entry;
+			while ((entry = zip.getNextEntry()) != null) {
+				int read;
+				while ((read = zip.read(buffer)) > 0) {
+					total += read;
+					if (total > MAX_DOCX_INFLATED) {
+						throw new ExtractionException(String.format(Locale.ROOT,
+								"tệp .docx giải nén ra quá lớn (hơn %d MB; phần %s)", MAX_DOCX_INFLATED / (1024 * 1024), entry.getName()));
+					}
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new ExtractionException("không đọc được tệp .docx (tệp hỏng hoặc không đúng định dạng)");
+		}
+	}
+
 	private static String readDocx(byte[] content) {
+		checkInflatedSize(content);
 		try (InputStream in = new ByteArrayInputStream(content); XWPFDocument doc = new XWPFDocument(in)) {
 			StringBuilder out = new StringBuilder();
 			for (IBodyElement element : doc.getBodyElements()) {
@@ -153,7 +192,7 @@ final class DocumentTextReader {
 			return out.toString();
 		}
 		catch (IOException | RuntimeException ex) {
-			throw new ExtractionException("not a readable .docx file (" + ex.getClass().getSimpleName() + ")");
+			throw new ExtractionException("không đọc được tệp .docx (tệp hỏng hoặc không đúng định dạng)");
 		}
 	}
 
@@ -180,23 +219,26 @@ final class DocumentTextReader {
 	}
 
 	private static String readPdf(byte[] content) {
-		try (PDDocument pdf = Loader.loadPDF(content)) {
+		// Parsed objects are cached in a temporary file, not the heap, so a huge PDF cannot exhaust memory.
+		try (PDDocument pdf = Loader.loadPDF(new org.apache.pdfbox.io.RandomAccessReadBuffer(content), null, null, null,
+				org.apache.pdfbox.io.IOUtils.createTempFileOnlyStreamCache())) {
 			if (pdf.isEncrypted() && !pdf.getCurrentAccessPermission().canExtractContent()) {
-				throw new ExtractionException("encrypted PDF: text extraction is not permitted");
+				throw new ExtractionException("PDF được mã hóa, không cho phép lấy chữ");
 			}
 			PDFTextStripper stripper = new PDFTextStripper();
 			stripper.setSortByPosition(true);
+			stripper.setEndPage(Math.min(pdf.getNumberOfPages(), MAX_PDF_PAGES));
 			String text = stripper.getText(pdf);
 			if (text.replaceAll("\\s+", "").length() < 20) {
-				throw new ExtractionException("no text layer (scanned or image-only PDF); OCR is not supported");
+				throw new ExtractionException("PDF không có lớp chữ (bản quét hoặc chỉ có hình); chưa hỗ trợ nhận dạng chữ (OCR)");
 			}
 			return text;
 		}
 		catch (InvalidPasswordException ex) {
-			throw new ExtractionException("encrypted PDF: a password is required");
+			throw new ExtractionException("PDF được mã hóa, cần mật khẩu");
 		}
 		catch (IOException ex) {
-			throw new ExtractionException("not a readable PDF file (" + ex.getClass().getSimpleName() + ")");
+			throw new ExtractionException("không đọc được tệp PDF (tệp hỏng hoặc không đúng định dạng)");
 		}
 	}
 

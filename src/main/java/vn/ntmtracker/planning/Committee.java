@@ -98,6 +98,12 @@ public class Committee {
 		if (cleanName == null || cleanRole == null) {
 			throw new PlanException("Cần họ tên và chức danh trong Ban chỉ đạo");
 		}
+		List<String> problems = new java.util.ArrayList<>();
+		vn.ntmtracker.InputLimits.text("Họ tên", cleanName, vn.ntmtracker.InputLimits.NAME, problems);
+		vn.ntmtracker.InputLimits.text("Chức danh", cleanRole, vn.ntmtracker.InputLimits.NAME, problems);
+		if (!problems.isEmpty()) {
+			throw new PlanException(problems);
+		}
 		long id = jdbc.sql("insert into committee_member (unit_code, name, role, created_by) values (:unit, :name, :role, :user) returning id")
 			.param("unit", unitCode).param("name", cleanName).param("role", cleanRole).param("user", access.currentUsername())
 			.query(Long.class).single();
@@ -134,6 +140,13 @@ public class Committee {
 		String cleanDone = TaskDraft.clean(done);
 		if (cleanDone == null) {
 			throw new PlanException("Cần ghi kết quả đã làm trong tuần");
+		}
+		List<String> limits = new java.util.ArrayList<>();
+		vn.ntmtracker.InputLimits.text("Kết quả trong tuần", cleanDone, vn.ntmtracker.InputLimits.TEXT, limits);
+		vn.ntmtracker.InputLimits.text("Khó khăn", problems, vn.ntmtracker.InputLimits.TEXT, limits);
+		vn.ntmtracker.InputLimits.date("Tuần", week, limits);
+		if (!limits.isEmpty()) {
+			throw new PlanException(limits);
 		}
 		LocalDate monday = (week == null ? LocalDate.now(clock) : week).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
 		jdbc.sql("""

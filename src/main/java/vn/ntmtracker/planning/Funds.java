@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.ntmtracker.AuditEvent;
+import vn.ntmtracker.InputLimits;
 import vn.ntmtracker.AuditEvent.Action;
 import vn.ntmtracker.security.AccessPolicy;
 import vn.ntmtracker.security.Authorization;
@@ -81,9 +82,8 @@ public class Funds {
 		if (input.amount() == null) {
 			problems.add("Cần số tiền (đồng)");
 		}
-		else if (input.amount() < 0) {
-			problems.add("Số tiền huy động không được âm");
-		}
+		InputLimits.money("Số tiền huy động", input.amount(), problems);
+		InputLimits.text("Ghi chú", input.note(), InputLimits.TEXT, problems);
 		if (input.taskId() != null && jdbc.sql("""
 				select count(*) from plan_task t join plan p on p.id = t.plan_id where t.id = :task and p.unit_code = :unit""")
 			.param("task", input.taskId()).param("unit", unitCode).query(Long.class).single() == 0) {

@@ -22,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import tools.jackson.databind.json.JsonMapper;
 import vn.ntmtracker.AuditEvent;
+import vn.ntmtracker.InputLimits;
 import vn.ntmtracker.AuditEvent.Action;
 import vn.ntmtracker.assessment.AssessmentRound;
 import vn.ntmtracker.assessment.Assessments;
@@ -202,6 +203,8 @@ public class Plans {
 		if (title == null) {
 			problems.add("Cần tên kế hoạch");
 		}
+		InputLimits.text("Tên kế hoạch", title, InputLimits.TITLE, problems);
+		InputLimits.date("Ngày mục tiêu", request.targetDate(), problems);
 		if (request.targetDate() == null) {
 			problems.add("Cần ngày mục tiêu (ví dụ 31/12/2023)");
 		}
@@ -283,6 +286,14 @@ public class Plans {
 		authorization.require(Permission.REPORT_TASK_PROGRESS, Target.criteria(plan.unitCode(), on, plan.setCode(),
 				task.criterionNumber() == null ? List.of() : List.of(task.criterionNumber())));
 		TaskRules.checkPercent(input.percentDone());
+		List<String> problems = new ArrayList<>();
+		InputLimits.text("Ghi chú tiến độ", input.note(), InputLimits.TEXT, problems);
+		InputLimits.text("Tệp kèm theo", input.attachment(), InputLimits.NAME, problems);
+		InputLimits.date("Ngày báo cáo", on, problems);
+		InputLimits.notFuture("Ngày báo cáo", on, LocalDate.now(clock), problems);
+		if (!problems.isEmpty()) {
+			throw new PlanException(problems);
+		}
 		TaskStatus status = TaskStatus.of(input.percentDone());
 		int updated = jdbc.sql("""
 				update plan_task set percent_done = :percent, status = :status, version = version + 1, updated_by = :user,

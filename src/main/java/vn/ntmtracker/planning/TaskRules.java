@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import vn.ntmtracker.InputLimits;
+
 /**
  * What a task must satisfy before it is saved: all problems are collected and the task is refused as a whole.
  * A deadline after the plan's target date is allowed — plans do slip — but comes back as a warning that the
@@ -38,15 +40,22 @@ final class TaskRules {
 		if (task.volumeQuantity() != null && task.volumeQuantity().signum() > 0 && task.volumeUnit() == null) {
 			problems.add("Cần ghi đơn vị tính của khối lượng (km, phòng học, hộ, m²…)");
 		}
-		if (task.statedTotal() != null && task.statedTotal() < 0) {
-			problems.add("Tổng kinh phí không được âm");
-		}
+		List<String> money = new ArrayList<>();
+		InputLimits.money("Tổng kinh phí", task.statedTotal(), money);
 		for (Map.Entry<FundingSource, Long> share : task.costs().entrySet()) {
-			if (share.getValue() < 0) {
-				problems.add("Kinh phí nguồn " + share.getKey().label() + " không được âm");
-			}
+			InputLimits.money("Kinh phí nguồn " + share.getKey().label(), share.getValue(), money);
 		}
-		if (task.statedTotal() != null && !task.costs().isEmpty() && task.sharesTotal() != task.statedTotal()) {
+		problems.addAll(money);
+		InputLimits.text("Nội dung nhiệm vụ", task.description(), InputLimits.TEXT, problems);
+		InputLimits.text("Cơ quan chủ trì", task.leadBody(), InputLimits.NAME, problems);
+		InputLimits.text("Người phụ trách", task.leadPerson(), InputLimits.NAME, problems);
+		InputLimits.text("Cơ quan phối hợp", task.cooperating(), InputLimits.TITLE, problems);
+		InputLimits.text("Lịch lặp lại", task.recurrence(), InputLimits.NAME, problems);
+		InputLimits.text("Đơn vị tính", task.volumeUnit(), 50, problems);
+		InputLimits.date("Ngày bắt đầu", task.start(), problems);
+		InputLimits.date("Thời hạn", task.deadline(), problems);
+		// Amounts in range cannot overflow their sum; out of range they are already refused.
+		if (money.isEmpty() && task.statedTotal() != null && !task.costs().isEmpty() && task.sharesTotal() != task.statedTotal()) {
 			problems.add("Các nguồn vốn cộng lại " + money(task.sharesTotal()) + " đồng, khác tổng kinh phí đã ghi "
 					+ money(task.statedTotal()) + " đồng");
 		}

@@ -130,7 +130,19 @@ public class UnitWriter {
 	public void merge(List<String> predecessorCodes, String successorCode, LocalDate effective, String legalBasis,
 			String note) {
 		if (predecessorCodes.isEmpty()) {
-			throw new IllegalArgumentException("Cần ít nhất một đơn vị được sáp nhập");
+			throw new UnitRuleException("Cần ít nhất một đơn vị được sáp nhập");
+		}
+		if (predecessorCodes.stream().allMatch(successorCode::equals)) {
+			throw new UnitRuleException("Không sáp nhập đơn vị " + successorCode + " vào chính nó: cần ít nhất một đơn vị khác");
+		}
+		if (new java.util.HashSet<>(predecessorCodes).size() != predecessorCodes.size()) {
+			throw new UnitRuleException("Một đơn vị được kể hai lần trong danh sách sáp nhập");
+		}
+		if (effective.isBefore(LocalDate.of(1945, 9, 2)) || effective.isAfter(LocalDate.of(2100, 12, 31))) {
+			throw new UnitRuleException("Ngày hiệu lực của việc sáp nhập phải trong khoảng 1945–2100");
+		}
+		if (legalBasis != null && legalBasis.length() > 200 || note != null && note.length() > 4000) {
+			throw new UnitRuleException("Căn cứ pháp lý dài tối đa 200 ký tự, ghi chú tối đa 4.000 ký tự");
 		}
 		long successor = idOf(successorCode);
 		long event = insertEvent("MERGE", effective, legalBasis, note);

@@ -19,6 +19,18 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class ApiErrors {
 
+	/**
+	 * The safety net behind each module's own validation: a value the database refuses (too long for its column, out
+	 * of a numeric range, breaking a constraint) is the client's input, answered 422 with nothing saved — never a 500.
+	 */
+	@ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+	ResponseEntity<Map<String, Object>> refusedByTheDatabase(org.springframework.dao.DataIntegrityViolationException ex,
+			HttpServletRequest request) {
+		HttpStatus code = HttpStatus.UNPROCESSABLE_CONTENT;
+		return ResponseEntity.status(code).body(Map.of("status", code.value(), "error", code.getReasonPhrase(), "message",
+				"Dữ liệu không hợp lệ hoặc vượt giới hạn cho phép; chưa có gì được lưu", "path", request.getRequestURI()));
+	}
+
 	@ExceptionHandler(RuntimeException.class)
 	ResponseEntity<Map<String, Object>> domain(RuntimeException ex, HttpServletRequest request) throws RuntimeException {
 		ResponseStatus status = AnnotatedElementUtils.findMergedAnnotation(ex.getClass(), ResponseStatus.class);

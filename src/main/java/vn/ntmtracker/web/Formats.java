@@ -21,6 +21,18 @@ public class Formats {
 	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d/M/yyyy HH:mm");
 	private static final ZoneId VIETNAM = vn.ntmtracker.TimeConfiguration.VIETNAM;
 
+	/**
+	 * A share as a whole percentage 0–100, for the width classes of app.css ({@code w-37}): the pages carry no
+	 * inline style, so the Content Security Policy needs no 'unsafe-inline'.
+	 */
+	public int pct(Number value) {
+		if (value == null) {
+			return 0;
+		}
+		long rounded = Math.round(value.doubleValue());
+		return (int) Math.max(0, Math.min(100, rounded));
+	}
+
 	public String date(LocalDate date) {
 		return date == null ? "" : date.format(DATE);
 	}

@@ -38,7 +38,7 @@ class DailyDigestIntegrationTests {
 	@RegisterExtension
 	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
 
-	static final LocalDate DAY = LocalDate.of(2030, 1, 10);
+	static final LocalDate DAY = LocalDate.of(2026, 1, 10);
 
 	@Autowired
 	DailyDigest digest;
@@ -80,15 +80,15 @@ class DailyDigestIntegrationTests {
 		try {
 			Organisation org = organisations.create("TEST-CAMTHINH", Organisation.Kind.PEOPLES_COMMITTEE, "UBND xã Cẩm Thịnh", "HT-CAMTHINH");
 			organisations.addMember(org.id(), "digest-officer");
-			long doc = register.register(new DocumentForm(Document.Kind.PLAN, "01/KH-UBND", LocalDate.of(2029, 12, 1), null,
+			long doc = register.register(new DocumentForm(Document.Kind.PLAN, "01/KH-UBND", LocalDate.of(2025, 12, 1), null,
 					org.id(), null, null, null, "Kế hoạch thử nhắc việc", null, List.of("HT-CAMTHINH")), List.of()).id();
-			create(doc, org, "Việc đã quá hạn", "trước ngày 7/1/2030");
-			create(doc, org, "Việc đến hạn hôm nay", "trước ngày 10/1/2030");
-			create(doc, org, "Việc sắp đến hạn", "trước ngày 15/1/2030");
-			create(doc, org, "Việc còn xa", "trước ngày 28/2/2030");
+			create(doc, org, "Việc đã quá hạn", "trước ngày 7/1/2026");
+			create(doc, org, "Việc đến hạn hôm nay", "trước ngày 10/1/2026");
+			create(doc, org, "Việc sắp đến hạn", "trước ngày 15/1/2026");
+			create(doc, org, "Việc còn xa", "trước ngày 28/2/2026");
 			create(doc, org, "Việc định kỳ", "hàng tuần");
-			long done = create(doc, org, "Việc quá hạn nhưng đã xong", "trước ngày 5/1/2030");
-			desk.complete(done, null, LocalDate.of(2030, 1, 4), "xong", null);
+			long done = create(doc, org, "Việc quá hạn nhưng đã xong", "trước ngày 5/1/2026");
+			desk.complete(done, null, LocalDate.of(2026, 1, 4), "xong", null);
 		}
 		finally {
 			SecurityContextHolder.clearContext();
@@ -107,7 +107,7 @@ class DailyDigestIntegrationTests {
 		MimeMessage[] received = smtp.getReceivedMessages();
 		assertThat(received).hasSize(1);
 		assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo("canbo@camthinh.example");
-		assertThat(received[0].getSubject()).contains("10/1/2030").contains("1 quá hạn").contains("1 đến hạn hôm nay")
+		assertThat(received[0].getSubject()).contains("10/1/2026").contains("1 quá hạn").contains("1 đến hạn hôm nay")
 			.contains("1 sắp đến hạn");
 		String body = GreenMailUtil.getBody(received[0]);
 		String text = new String(jakarta.mail.internet.MimeUtility.decode(
@@ -122,7 +122,7 @@ class DailyDigestIntegrationTests {
 
 	@Test
 	void aDayWithNothingDueSendsNothing() {
-		LocalDate quiet = LocalDate.of(2029, 12, 5);
+		LocalDate quiet = LocalDate.of(2025, 12, 5);
 		assertThat(reminders.due("digest-officer", quiet).isEmpty()).isTrue();
 		assertThat(digest.send(quiet, sender)).isZero();
 		assertThat(smtp.getReceivedMessages()).isEmpty();

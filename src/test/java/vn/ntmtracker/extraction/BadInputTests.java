@@ -39,10 +39,10 @@ class BadInputTests {
 	void emptyFileIsRefused() throws IOException {
 		Path empty = Files.write(dir.resolve("empty.txt"), new byte[0]);
 		assertThatThrownBy(() -> extractor.extract(empty)).isInstanceOf(ExtractionException.class)
-			.hasMessage("empty file");
+			.hasMessage("tệp trống");
 		Path blank = Files.writeString(dir.resolve("blank.txt"), " \n\n \t\n");
 		assertThatThrownBy(() -> extractor.extract(blank)).isInstanceOf(ExtractionException.class)
-			.hasMessageContaining("no text");
+			.hasMessageContaining("không có chữ");
 	}
 
 	@Test
@@ -52,7 +52,7 @@ class BadInputTests {
 		garbage[10] = 0;
 		Path file = Files.write(dir.resolve("garbage.txt"), garbage);
 		assertThatThrownBy(() -> extractor.extract(file)).isInstanceOf(ExtractionException.class)
-			.hasMessageContaining("not a text document");
+			.hasMessageContaining("không phải văn bản chữ");
 	}
 
 	@Test
@@ -62,14 +62,14 @@ class BadInputTests {
 			raf.setLength(50L * 1024 * 1024);
 		}
 		assertThatThrownBy(() -> extractor.extract(big)).isInstanceOf(ExtractionException.class)
-			.hasMessageContaining("file too large")
-			.hasMessageContaining("limit 20 MB");
+			.hasMessageContaining("tệp quá lớn")
+			.hasMessageContaining("tối đa 20 MB");
 	}
 
 	@Test
 	void missingFileIsReported() {
 		assertThatThrownBy(() -> extractor.extract(dir.resolve("nope.txt"))).isInstanceOf(ExtractionException.class)
-			.hasMessage("file not found");
+			.hasMessage("không tìm thấy tệp");
 	}
 
 	@Test
@@ -85,7 +85,7 @@ class BadInputTests {
 			doc.save(pdf.toFile());
 		}
 		assertThatThrownBy(() -> extractor.extract(pdf)).isInstanceOf(ExtractionException.class)
-			.hasMessageContaining("no text layer");
+			.hasMessageContaining("không có lớp chữ");
 	}
 
 	@Test
@@ -98,7 +98,7 @@ class BadInputTests {
 			doc.save(pdf.toFile());
 		}
 		assertThatThrownBy(() -> extractor.extract(pdf)).isInstanceOf(ExtractionException.class)
-			.hasMessageContaining("encrypted PDF");
+			.hasMessageContaining("PDF được mã hóa");
 	}
 
 	@Test
@@ -155,6 +155,35 @@ class BadInputTests {
 			.containsExactly(1_500_000_000L, 500_000_000L);
 		assertThat(draft.directives()).singleElement()
 			.satisfies(d -> assertThat(d.deadline()).isEqualTo(LocalDate.of(2024, 9, 30)));
+	}
+
+	/**
+	 * Regression: a 1.3 MB .docx whose text part inflated to 95 MB (a ratio under POI's zip-bomb guard) took 64 s of
+	 * CPU and 5.4 GB of heap. Its inflated size is now counted before parsing and refused.
+	 */
+	@Test
+	void aDocxThatInflatesTooMuchIsRefusedBeforeParsing() throws IOException {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+			zip.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
+			zip.write("<Types/>".getBytes(StandardCharsets.UTF_8));
+			zip.putNextEntry(new java.util.zip.ZipEntry("word/document.xml"));
+			byte[] paragraph = "<w:p><w:r><w:t>Tăng cường xây dựng nông thôn mới. </w:t></w:r></w:p>".repeat(200)
+				.getBytes(StandardCharsets.UTF_8);
+			for (long written = 0; written < 60L * 1024 * 1024; written += paragraph.length) {
+				zip.write(paragraph);
+			}
+		}
+		assertThat(bytes.size()).as("small on disk").isLessThan(2 * 1024 * 1024);
+		assertThatThrownBy(() -> extractor.extract("bom.docx", bytes.toByteArray())).isInstanceOf(ExtractionException.class)
+			.hasMessageContaining("giải nén ra quá lớn");
+	}
+
+	@Test
+	void aTextBeyondTheLengthLimitIsRefused() {
+		byte[] text = ("Kế hoạch xây dựng nông thôn mới năm 2024.\n").repeat(40_000).getBytes(StandardCharsets.UTF_8);
+		assertThatThrownBy(() -> extractor.extract("dai.txt", text)).isInstanceOf(ExtractionException.class)
+			.hasMessageContaining("văn bản quá dài");
 	}
 
 	@Test

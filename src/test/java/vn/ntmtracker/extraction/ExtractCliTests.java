@@ -41,9 +41,9 @@ class ExtractCliTests {
 		JsonNode array = DraftJson.mapper().readTree(out.toString(StandardCharsets.UTF_8));
 		assertThat(array.size()).isEqualTo(3);
 		assertThat(array.get(0).get("file").asString()).isEqualTo(missing);
-		assertThat(array.get(0).get("error").asString()).isEqualTo("file not found");
+		assertThat(array.get(0).get("error").asString()).isEqualTo("không tìm thấy tệp");
 		assertThat(array.get(1).get("number").asString()).isEqualTo("06/TB-BCĐ");
-		assertThat(array.get(2).get("error").asString()).isEqualTo("empty file");
+		assertThat(array.get(2).get("error").asString()).isEqualTo("tệp trống");
 		assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("Exception").doesNotContain("\tat ");
 	}
 

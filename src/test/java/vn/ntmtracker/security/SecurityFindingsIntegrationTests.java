@@ -240,4 +240,94 @@ class SecurityFindingsIntegrationTests {
 			pool.shutdownNow();
 		}
 	}
+
+	// ---- Medium and low: bounded, validated input ----------------------------------------------------------------
+
+	@Test
+	void moneyIsBoundedWholeDongAndFundsPagesSurviveHugeAmounts() throws Exception {
+		World w = world();
+		String fund = "{\"year\":2024,\"source\":\"NGAN_SACH_XA\",\"amount\":%s}";
+		for (int i = 0; i < 2; i++) {
+			api(post("/api/units/" + w.commune() + "/funds"), w.officer(), fund.formatted(Long.MAX_VALUE))
+				.andExpect(status().isUnprocessableContent());
+		}
+		api(post("/api/units/" + w.commune() + "/funds"), w.officer(), fund.formatted("1.5")).andExpect(status().isBadRequest());
+		api(post("/api/units/" + w.commune() + "/funds"), w.officer(), fund.formatted("1000000000")).andExpect(status().isCreated());
+		mvc.perform(get("/api/units/" + w.commune() + "/funds/summary").param("year", "2024").with(httpBasic(w.officer(), Fixtures.PASSWORD)))
+			.andExpect(status().isOk());
+		mvc.perform(get("/units/" + w.commune() + "/funds").with(as(w.officer()))).andExpect(status().isOk());
+		long plan = read(api(post("/api/units/" + w.commune() + "/plans"), w.officer(),
+				"{\"title\":\"Kế hoạch\",\"setCode\":\"" + SET + "\",\"targetDate\":\"2024-12-31\"}")).get("id").asLong();
+		api(post("/api/plans/" + plan + "/tasks"), w.officer(), "{\"description\":\"Đường\",\"kind\":\"WORKS\",\"costs\":{\"NGAN_SACH_XA\":"
+				+ Long.MAX_VALUE + ",\"NHAN_DAN\":" + Long.MAX_VALUE + "}}").andExpect(status().isUnprocessableContent());
+		api(post("/api/plans/" + plan + "/tasks"), w.officer(), "{\"description\":\"" + "x".repeat(1_000_000) + "\",\"kind\":\"OTHER\"}")
+			.andExpect(status().isUnprocessableContent());
+		assertThat(jdbc.sql("select count(*) from plan_task where plan_id = :p").param("p", plan).query(Long.class).single()).isZero();
+		mvc.perform(get("/plans/" + plan).with(as(w.officer()))).andExpect(status().isOk());
+	}
+
+	@Test
+	void oversizedBodiesAndNulCharactersAreRefusedBeforeAnythingIsWritten() throws Exception {
+		World w = world();
+		api(post("/api/units/" + w.commune() + "/funds"), w.officer(),
+				"{\"year\":2024,\"source\":\"NGAN_SACH_XA\",\"amount\":1,\"note\":\"" + "n".repeat(3 * 1024 * 1024) + "\"}")
+			.andExpect(status().isPayloadTooLarge());
+		api(post("/api/units/" + w.commune() + "/funds"), w.officer(),
+				"{\"year\":2024,\"source\":\"NGAN_SACH_XA\",\"amount\":1,\"note\":\"a\\u0000b\"}")
+			.andExpect(status().isBadRequest());
+		mvc.perform(get("/api/units").param("q", "Cẩm\u0000Quang").with(httpBasic(w.officer(), Fixtures.PASSWORD)))
+			.andExpect(status().isBadRequest());
+		assertThat(jdbc.sql("select count(*) from fund_entry where unit_code = :u").param("u", w.commune()).query(Long.class).single())
+			.isZero();
+		mvc.perform(get("/api/assessments/99999999999999999999").with(httpBasic(w.officer(), Fixtures.PASSWORD)))
+			.andExpect(status().isBadRequest());
+		api(put("/api/organisations/1"), w.officer(), "{\"version\":0,\"kind\":\"OTHER\",\"name\":\"" + "x".repeat(5000) + "\"}")
+			.andExpect(status().is4xxClientError());
+	}
+
+	@Test
+	void aHugeNumberForAnIndicatorIsNamedNotCrashed() throws Exception {
+		World w = world();
+		long round = rounds.draft(w.officer(), w.commune(), SET, AS_OF, Set.of());
+		api(put("/api/assessments/" + round + "/values"), w.officer(), "{\"version\":" + version(round) + ",\"values\":{\"10.1\":\"1e400\"}}")
+			.andExpect(status().is4xxClientError());
+	}
+
+	@Test
+	void progressCannotBeDatedInTheFutureNorAUnitMergedIntoItself() throws Exception {
+		World w = world();
+		long plan = read(api(post("/api/units/" + w.commune() + "/plans"), w.officer(),
+				"{\"title\":\"Kế hoạch\",\"setCode\":\"" + SET + "\",\"targetDate\":\"2024-12-31\"}")).get("id").asLong();
+		JsonNode task = read(api(post("/api/plans/" + plan + "/tasks"), w.officer(), "{\"description\":\"Vệ sinh\",\"kind\":\"OTHER\"}")
+			.andExpect(status().isCreated())).get("task");
+		api(post("/api/tasks/" + task.get("id").asLong() + "/progress"), w.officer(),
+				"{\"version\":" + task.get("version").asInt() + ",\"percentDone\":50,\"reportedOn\":\"2999-01-01\"}")
+			.andExpect(status().isUnprocessableContent());
+		api(post("/api/units/merges"), "admin", "{\"predecessors\":[\"" + w.commune() + "\"],\"successor\":\"" + w.commune()
+				+ "\",\"effectiveDate\":\"2025-07-01\"}").andExpect(status().isUnprocessableContent());
+	}
+
+	@Test
+	void assigningNeedsAuthorityOverTheBodyAndIsCheckedBeforeWriting() throws Exception {
+		World w = world();
+		String other = fixtures.commune("38", "BTB", 0);
+		long ubnd = read(api(post("/api/organisations"), w.officer(), "{\"code\":\"" + w.commune()
+				+ "-UB\",\"kind\":\"PEOPLES_COMMITTEE\",\"name\":\"UBND xã A\",\"unitCode\":\"" + w.commune() + "\"}")).get("id").asLong();
+		long foreign = read(api(post("/api/organisations"), "admin", "{\"code\":\"" + other
+				+ "-UB\",\"kind\":\"PEOPLES_COMMITTEE\",\"name\":\"UBND xã B\",\"unitCode\":\"" + other + "\"}")).get("id").asLong();
+		long document = read(api(post("/api/documents"), w.officer(), "{\"kind\":\"PLAN\",\"issuedOn\":\"2024-03-01\",\"issuerId\":" + ubnd
+				+ ",\"subject\":\"Kế hoạch tháng 3\",\"unitCodes\":[\"" + w.commune() + "\"]}").andExpect(status().isCreated())).get("document").get("id").asLong();
+		long before = jdbc.sql("select count(*) from directive").query(Long.class).single();
+		api(post("/api/documents/" + document + "/directives"), w.officer(), "{\"text\":\"Làm đường\",\"leadId\":" + foreign
+				+ ",\"unitCodes\":[\"" + other + "\"],\"deadline\":\"trước 30/6\"}").andExpect(status().is4xxClientError());
+		assertThat(jdbc.sql("select count(*) from directive").query(Long.class).single()).isEqualTo(before);
+		api(post("/api/documents/" + document + "/directives"), w.officer(), "{\"text\":\"Làm đường\",\"leadId\":" + ubnd
+				+ ",\"unitCodes\":[\"" + w.commune() + "\"],\"deadline\":\"trước 30/6\"}").andExpect(status().isCreated());
+		long secret = read(api(post("/api/documents"), "admin", "{\"kind\":\"PLAN\",\"issuedOn\":\"2024-03-01\",\"issuerId\":" + foreign
+				+ ",\"subject\":\"Văn bản của xã khác\",\"unitCodes\":[\"" + other + "\"]}")).get("document").get("id").asLong();
+		api(post("/api/documents/" + document + "/links"), w.officer(), "{\"relation\":\"CITES\",\"targetId\":" + secret + "}")
+			.andExpect(status().isUnprocessableContent());
+		api(post("/api/documents/" + document + "/links"), w.officer(), "{\"relation\":\"CITES\",\"targetId\":99999999}")
+			.andExpect(status().isUnprocessableContent());
+	}
 }

@@ -61,6 +61,7 @@ class DocumentImportController {
 
 	private final DocumentExtractor extractor = new DocumentExtractor();
 	private final DocumentImport importer;
+	private final vn.ntmtracker.HeavyWork heavyWork;
 	private final DocumentIntake intake;
 	private final MessageSource messages;
 	private final CriteriaCatalog catalog;
@@ -69,9 +70,10 @@ class DocumentImportController {
 	private final Clock clock;
 
 	DocumentImportController(DocumentImport importer, DocumentIntake intake, MessageSource messages,
-			CriteriaCatalog catalog, Units units, Clock clock) {
+			CriteriaCatalog catalog, Units units, vn.ntmtracker.HeavyWork heavyWork, Clock clock) {
 		this.clock = clock;
 		this.importer = importer;
+		this.heavyWork = heavyWork;
 		this.intake = intake;
 		this.messages = messages;
 		this.catalog = catalog;
@@ -116,11 +118,22 @@ class DocumentImportController {
 		}
 		ExtractionDraft draft;
 		try {
-			draft = extractor.extract(file.getOriginalFilename(), file.getBytes());
+			byte[] content = file.getBytes();
+			draft = heavyWork.run(() -> extractor.extract(file.getOriginalFilename(), content));
 		}
 		catch (ExtractionException ex) {
 			model.addAttribute("error", file.getOriginalFilename() + ": " + ex.getMessage());
 			return "imports/upload";
+		}
+		catch (vn.ntmtracker.HeavyWork.BusyException ex) {
+			model.addAttribute("error", ex.getMessage());
+			return "imports/upload";
+		}
+		catch (RuntimeException | IOException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
 		}
 		String token = UUID.randomUUID().toString();
 		session.setAttribute(PENDING, new UploadedFile(token, file.getOriginalFilename(), file.getBytes()));
