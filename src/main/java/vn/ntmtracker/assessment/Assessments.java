@@ -412,6 +412,8 @@ public class Assessments {
 	public VillageShare fillFromVillages(long id, String indicatorCode, String villageSetCode, Integer criterion, int expectedVersion) {
 		AssessmentRound round = editableRound(id);
 		CriteriaSetDefinition set = catalog.definition(round.setCode(), round.setVersion());
+		authorization.require(Permission.ENTER_VALUES, Target.criteria(round.unitCode(), round.asOf(), set.code(),
+				criteriaOf(set, List.of(indicatorCode))));
 		var indicator = set.indicator(indicatorCode).orElseThrow(() -> new AssessmentException("Không có chỉ tiêu " + indicatorCode));
 		if (!indicator.kind().percent()) {
 			throw new AssessmentException("Chỉ tiêu " + indicatorCode + " không phải tỷ lệ, không tính từ các thôn được");
