@@ -180,9 +180,12 @@ public class Assessments {
 			.optional().orElseThrow(() -> new RoundNotFoundException(id));
 	}
 
+	/** A round the user may read; one outside their reach is answered as if it did not exist (ids cannot be probed). */
 	public AssessmentRound readableRound(long id) {
 		AssessmentRound round = round(id);
-		access.requireRead(round.unitCode());
+		if (!access.canRead(round.unitCode())) {
+			throw new RoundNotFoundException(id);
+		}
 		return round;
 	}
 

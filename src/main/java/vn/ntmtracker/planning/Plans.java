@@ -103,9 +103,12 @@ public class Plans {
 			.orElseThrow(() -> new PlanNotFoundException("kế hoạch", id));
 	}
 
+	/** A plan the user may read; one outside their reach is answered as if it did not exist. */
 	public Plan readablePlan(long id) {
 		Plan plan = plan(id);
-		access.requireRead(plan.unitCode());
+		if (!access.canRead(plan.unitCode())) {
+			throw new PlanNotFoundException("kế hoạch", id);
+		}
 		return plan;
 	}
 

@@ -78,7 +78,7 @@ class AssessmentApiIntegrationTests {
 		mvc.perform(get("/api/units/HT-CAMLINH/assessments")).andExpect(status().isUnauthorized());
 		mvc.perform(get("/api/units/HT-CAMLINH/assessments").with(httpBasic("vpdp-hatinh", PASSWORD))).andExpect(status().isOk());
 		long camLinhRound = body(mvc.perform(get("/api/units/HT-CAMLINH/assessments").with(httpBasic("camlinh", PASSWORD)))).get(0).get("id").asLong();
-		mvc.perform(get("/api/assessments/" + camLinhRound + "/evaluation").with(httpBasic("camquang", PASSWORD))).andExpect(status().isForbidden());
+		mvc.perform(get("/api/assessments/" + camLinhRound + "/evaluation").with(httpBasic("camquang", PASSWORD))).andExpect(status().isNotFound());
 		mvc.perform(put("/api/assessments/" + camLinhRound + "/values").with(httpBasic("lanhdao-hatinh", PASSWORD))
 			.contentType(MediaType.APPLICATION_JSON).content("{\"version\":0,\"values\":{\"1.1\":\"Đạt\"}}")).andExpect(status().isForbidden());
 		mvc.perform(post("/api/units/HT-CAMLINH/assessments").with(httpBasic("camquang", PASSWORD))

@@ -172,7 +172,7 @@ class PlanApiIntegrationTests {
 		mvc.perform(get("/api/units/TH-CAMTHACH/funds/summary?year=2021").with(httpBasic("camlinh", PASSWORD))).andExpect(status().isForbidden());
 		mvc.perform(get("/api/units/HT-CAMLINH/plans").with(httpBasic("lanhdao-hatinh", PASSWORD))).andExpect(status().isOk());
 		long plan = body(mvc.perform(get("/api/units/HT-CAMLINH/plans").with(httpBasic("camlinh", PASSWORD)))).get(0).get("id").asLong();
-		mvc.perform(get("/api/plans/" + plan).with(httpBasic("camthach", PASSWORD))).andExpect(status().isForbidden());
+		mvc.perform(get("/api/plans/" + plan).with(httpBasic("camthach", PASSWORD))).andExpect(status().isNotFound());
 		mvc.perform(post("/api/plans/" + plan + "/tasks").with(httpBasic("lanhdao-hatinh", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"description\": \"x\"}")).andExpect(status().isForbidden());
 		mvc.perform(post("/api/units/TH-CAMTHACH/funds").with(httpBasic("camlinh", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
