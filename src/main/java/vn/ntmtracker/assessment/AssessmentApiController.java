@@ -9,7 +9,9 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -31,7 +34,13 @@ class AssessmentApiController {
 
 	private final Clock clock;
 
-	AssessmentApiController(Assessments assessments, AssessmentOverview overview, StatedStatuses stated, Clock clock) {
+	private final tools.jackson.databind.json.JsonMapper json;
+	private final vn.ntmtracker.security.AccessPolicy access;
+
+	AssessmentApiController(Assessments assessments, AssessmentOverview overview, StatedStatuses stated, Clock clock,
+			tools.jackson.databind.json.JsonMapper json, vn.ntmtracker.security.AccessPolicy access) {
+		this.json = json;
+		this.access = access;
 		this.clock = clock;
 		this.assessments = assessments;
 		this.stated = stated;
@@ -41,12 +50,13 @@ class AssessmentApiController {
 	record RoundSummary(long id, String unitCode, String setCode, int setVersion, LocalDate asOf, RoundKind kind,
 			RoundStatus status, int achieved, int total, String score, int missingValues, boolean recognised,
 			boolean atRisk, List<Integer> lostCriteria, List<Integer> gainedCriteria, String returnReason, int version,
-			int provisionalCount, String scoreText) {
+			int provisionalCount, String scoreText, String cancelledBy, String cancelReason) {
 
 		static RoundSummary of(AssessmentRound r) {
 			return new RoundSummary(r.id(), r.unitCode(), r.setCode(), r.setVersion(), r.asOf(), r.kind(), r.status(),
 					r.achieved(), r.total(), r.score(), r.missingValues(), r.recognised(), r.atRisk(), numbers(r.lostCriteria()),
-					numbers(r.gainedCriteria()), r.returnReason(), r.version(), r.provisionalCount(), r.scoreWithProvisional());
+					numbers(r.gainedCriteria()), r.returnReason(), r.version(), r.provisionalCount(), r.scoreWithProvisional(),
+					r.cancelledBy(), r.cancelReason());
 		}
 
 		private static List<Integer> numbers(String list) {
@@ -121,13 +131,14 @@ class AssessmentApiController {
 		return new EvaluationView(RoundSummary.of(view.round()), view.evaluation(), view.regression().orElse(null), view.risk());
 	}
 
-	@PostMapping("/api/assessments/{id}/{action:submit|verify|appraise|return}")
-	@Operation(summary = "Sign-off: submit, verify (thẩm tra), appraise (thẩm định) or return with a reason")
+	@PostMapping("/api/assessments/{id}/{action:submit|verify|appraise|return|cancel}")
+	@Operation(summary = "Sign-off: submit, verify (thẩm tra), appraise (thẩm định), return with a reason, or cancel a draft with a reason")
 	RoundSummary action(@PathVariable long id, @PathVariable String action, @RequestBody Action request) {
 		switch (action) {
 			case "submit" -> assessments.submit(id, request.version());
 			case "verify" -> assessments.verify(id, request.version());
 			case "appraise" -> assessments.appraise(id, request.version());
+			case "cancel" -> assessments.cancel(id, request.reason(), request.version());
 			default -> assessments.returnToSubmitter(id, request.reason(), request.version());
 		}
 		return RoundSummary.of(assessments.round(id));
@@ -137,41 +148,83 @@ class AssessmentApiController {
 	}
 
 	/**
-	 * One unit of the overview. {@code results} has one letter per criterion in the order of {@code criteria}:
-	 * D đạt, B cơ bản đạt, X chưa đạt, - not assessed — compact, because a province has a thousand rows.
+	 * Latest round per unit of the set's level under a unit — signed-off rounds unless {@code signedOff=false} — with
+	 * its criterion letters (D đạt, B cơ bản đạt, X chưa đạt). Written row by row as the database returns them, and
+	 * answered "304 Not Modified" when nothing has changed since the ETag the client holds.
 	 */
-	record OverviewRow(String unitCode, String unitName, String parentName, Long roundId, LocalDate asOf,
-			RoundStatus status, Integer achieved, Integer total, boolean recognised, boolean atRisk,
-			String lostCriteria, String results) {
-	}
-
-	record OverviewView(String unitCode, String unitName, String setCode, int setVersion, LocalDate asOf,
-			List<CriterionHeader> criteria, long units, long assessed, long reachedTier, long regressed, long atRisk,
-			Map<Integer, Integer> achievedPerCriterion, List<OverviewRow> rows) {
-	}
-
-	static String letters(AssessmentOverview.Row row, List<CriterionHeader> criteria) {
-		StringBuilder letters = new StringBuilder(criteria.size());
-		for (CriterionHeader criterion : criteria) {
-			AssessmentOverview.Cell cell = row.cells().get(criterion.number());
-			letters.append(cell == null ? '-' : !cell.achieved() ? 'X' : cell.basically() ? 'B' : 'D');
-		}
-		return letters.toString();
-	}
-
 	@GetMapping("/api/assessments/overview")
-	@Operation(summary = "Latest round per unit of the set's level under a unit, with each criterion's stored result")
-	OverviewView overview(@RequestParam String unit, @RequestParam String set,
+	@Operation(summary = "Latest round per unit of the set's level under a unit, with each criterion's result; ETag for 304")
+	void overview(@RequestParam String unit, @RequestParam String set,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-			@RequestParam(defaultValue = "false") boolean signedOff, @RequestParam(required = false) String filter,
-			@RequestParam(required = false) String sort) {
-		AssessmentOverview.Overview o = overview.of(unit, set, asOf == null ? LocalDate.now(clock) : asOf, signedOff, filter, sort);
-		List<CriterionHeader> criteria = o.set().criteria().stream().map(c -> new CriterionHeader(c.number(), c.name())).toList();
-		List<OverviewRow> rows = o.rows().stream().map(r -> new OverviewRow(r.unitCode(), r.kind().label() + " " + r.unitName(),
-				r.parentName(), r.roundId(), r.asOf(), r.status(), r.assessed() ? r.achieved() : null,
-				r.assessed() ? r.total() : null, r.recognised(), r.atRisk(), r.lostCriteria(), letters(r, criteria))).toList();
-		return new OverviewView(o.root().code(), o.root().displayName(), o.set().code(), o.set().version(), o.asOf(),
-				criteria, o.rows().size(), o.assessed(), o.reachedTier(), o.regressed(), o.atRisk(), o.achievedPerCriterion(), rows);
+			@RequestParam(defaultValue = "true") boolean signedOff,
+			@RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch,
+			jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+		AssessmentOverview.Scope scope = overview.scope(unit, set, asOf == null ? LocalDate.now(clock) : asOf, signedOff);
+		String etag = overview.etag(scope, access.current());
+		response.setHeader(HttpHeaders.ETAG, etag);
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-cache");
+		if (etag.equals(ifNoneMatch)) {
+			response.setStatus(HttpStatus.NOT_MODIFIED.value());
+			return;
+		}
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		List<CriterionHeader> criteria = scope.set().criteria().stream().map(c -> new CriterionHeader(c.number(), c.name())).toList();
+		long[] counts = new long[5];
+		Map<Integer, Integer> perCriterion = new java.util.TreeMap<>();
+		criteria.forEach(c -> perCriterion.put(c.number(), 0));
+		try (tools.jackson.core.JsonGenerator out = json.createGenerator(response.getOutputStream())) {
+			out.writeStartObject();
+			out.writeStringProperty("unitCode", scope.root().code());
+			out.writeStringProperty("unitName", scope.root().displayName());
+			out.writeStringProperty("setCode", scope.set().code());
+			out.writeNumberProperty("setVersion", scope.set().version());
+			out.writeStringProperty("asOf", scope.asOf().toString());
+			out.writeBooleanProperty("signedOffOnly", signedOff);
+			out.writePOJOProperty("criteria", criteria);
+			out.writeName("rows");
+			out.writeStartArray();
+			overview.forEach(scope, row -> {
+				counts[0]++;
+				out.writeStartObject();
+				out.writeStringProperty("unitCode", row.unitCode());
+				out.writeStringProperty("unitName", row.kind().label() + " " + row.unitName());
+				out.writeStringProperty("parentName", row.parentName());
+				if (row.assessed()) {
+					counts[1]++;
+					counts[2] += row.reachedTier() ? 1 : 0;
+					counts[3] += row.regressed() ? 1 : 0;
+					counts[4] += row.atRisk() ? 1 : 0;
+					out.writeNumberProperty("roundId", row.roundId());
+					out.writeStringProperty("asOf", row.asOf().toString());
+					out.writeStringProperty("status", row.status().name());
+					out.writeNumberProperty("achieved", row.achieved());
+					out.writeNumberProperty("total", row.total());
+					out.writeNumberProperty("provisionalCount", row.provisionalCount());
+					out.writeBooleanProperty("recognised", row.recognised());
+					out.writeBooleanProperty("atRisk", row.atRisk());
+					out.writeStringProperty("lostCriteria", row.lostCriteria());
+					StringBuilder letters = new StringBuilder(criteria.size());
+					for (CriterionHeader c : criteria) {
+						AssessmentOverview.Cell cell = row.cells().get(c.number());
+						letters.append(AssessmentOverview.letter(cell));
+						if (cell != null && cell.achieved()) {
+							perCriterion.merge(c.number(), 1, Integer::sum);
+						}
+					}
+					out.writeStringProperty("results", letters.toString());
+				}
+				out.writeEndObject();
+			});
+			out.writeEndArray();
+			out.writeNumberProperty("units", counts[0]);
+			out.writeNumberProperty("assessed", counts[1]);
+			out.writeNumberProperty("reachedTier", counts[2]);
+			out.writeNumberProperty("regressed", counts[3]);
+			out.writeNumberProperty("atRisk", counts[4]);
+			out.writePOJOProperty("achievedPerCriterion", perCriterion);
+			out.writeEndObject();
+		}
 	}
 
 	@ExceptionHandler(InvalidValuesException.class)

@@ -59,7 +59,7 @@ class AssessmentController {
 		java.util.Collections.reverse(trend);
 		model.addAttribute("trend", trend);
 		model.addAttribute("sets", catalog.list().stream()
-			.filter(s -> s.status() != SetStatus.DRAFT && Assessments.levelOf(s.tier()) == unit.level()).toList());
+			.filter(s -> s.status() != SetStatus.DRAFT && s.tier().unitLevel() == unit.level()).toList());
 		model.addAttribute("kinds", RoundKind.values());
 		return "assessment/rounds";
 	}
@@ -88,7 +88,7 @@ class AssessmentController {
 	private String roundPage(long id, Model model) {
 		model.addAttribute("view", assessments.view(id));
 		model.addAttribute("villageSets", catalog.list().stream()
-			.filter(s -> s.status() != SetStatus.DRAFT && Assessments.levelOf(s.tier()) == 4).toList());
+			.filter(s -> s.status() != SetStatus.DRAFT && s.tier().unitLevel() == 4).toList());
 		return "assessment/round";
 	}
 
@@ -151,7 +151,7 @@ class AssessmentController {
 		return "redirect:/assessments/" + id;
 	}
 
-	@PostMapping("/assessments/{id}/{action:submit|verify|appraise|return}")
+	@PostMapping("/assessments/{id}/{action:submit|verify|appraise|return|cancel}")
 	String signOff(@PathVariable long id, @PathVariable String action, @RequestParam int version,
 			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
 		try {
@@ -159,6 +159,7 @@ class AssessmentController {
 				case "submit" -> assessments.submit(id, version);
 				case "verify" -> assessments.verify(id, version);
 				case "appraise" -> assessments.appraise(id, version);
+				case "cancel" -> assessments.cancel(id, reason, version);
 				default -> assessments.returnToSubmitter(id, reason, version);
 			}
 			redirect.addFlashAttribute("message", "assessment.action." + action);
@@ -172,7 +173,7 @@ class AssessmentController {
 	@GetMapping("/assessments/overview")
 	String overview(@RequestParam(required = false) String unit, @RequestParam(required = false) String set,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-			@RequestParam(defaultValue = "false") boolean signedOff, @RequestParam(required = false) String filter,
+			@RequestParam(defaultValue = "true") boolean signedOff, @RequestParam(required = false) String filter,
 			@RequestParam(required = false) String sort, Model model) {
 		model.addAttribute("sets", catalog.list().stream().filter(s -> s.status() != SetStatus.DRAFT).toList());
 		model.addAttribute("filter", filter);
@@ -188,7 +189,7 @@ class AssessmentController {
 	@GetMapping("/assessments/overview.xlsx")
 	ResponseEntity<byte[]> export(@RequestParam String unit, @RequestParam String set,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-			@RequestParam(defaultValue = "false") boolean signedOff, @RequestParam(required = false) String filter,
+			@RequestParam(defaultValue = "true") boolean signedOff, @RequestParam(required = false) String filter,
 			@RequestParam(required = false) String sort) throws IOException {
 		var data = overview.of(unit, set, asOf == null ? LocalDate.now(clock) : asOf, signedOff, filter, sort);
 		return ResponseEntity.ok()

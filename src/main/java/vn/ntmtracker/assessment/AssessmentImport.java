@@ -115,31 +115,27 @@ class AssessmentImport {
 		String user = access.currentUsername();
 		StringBuilder rounds = new StringBuilder();
 		StringBuilder values = new StringBuilder();
-		StringBuilder results = new StringBuilder();
 		List<AuditEvent.Entry> audit = new ArrayList<>();
 		for (int i = 0; i < parsed.rows().size(); i++) {
 			AssessmentWorkbook.UnitRow row = parsed.rows().get(i);
 			long id = ids.get(i);
-			Map<String, IndicatorValue> typed = ValueInput.parse(set, row.values());
+			Map<String, IndicatorValue> typed = row.values();
 			var c = classifications.getOrDefault(row.unitCode(), vn.ntmtracker.units.Classification.NONE);
 			Evaluation evaluation = engine.evaluate(set, Assessments.toCriteria(c), asOf.getYear(), typed);
 			long missing = evaluation.criteria().stream().flatMap(r -> r.rows().stream())
 				.filter(r -> r.status() == IndicatorStatus.MISSING).count();
-			csv(rounds, id, row.unitCode(), set.code(), set.version(), asOf, kind.name(), "DRAFT", evaluation.achieved(),
-					evaluation.total(), evaluation.belowStandard(), missing, evaluation.provisionalCount(), user);
+			csv(rounds, id, row.unitCode(), set.code(), set.version(), set.tier().name(), asOf, kind.name(), "DRAFT", evaluation.achieved(),
+					evaluation.total(), evaluation.belowStandard(), missing, evaluation.provisionalCount(), CriterionCodes.encode(evaluation),
+					user, user);
 			for (var entry : typed.entrySet()) {
-				var r = Assessments.row(id, entry.getKey(), entry.getValue(), null, user).getValues();
+				var r = Rounds.row(id, entry.getKey(), entry.getValue(), null, user).getValues();
 				csv(values, id, entry.getKey(), r.get("type"), r.get("bool"), r.get("num"), r.get("text"), user);
-			}
-			for (CriterionResult result : evaluation.criteria()) {
-				csv(results, id, result.number(), result.status().name(), result.basicallyAchieved(), result.overridden(), result.incomplete());
 			}
 			audit.add(new AuditEvent.Entry(AuditEvent.Action.CREATE, "assessment_round", Long.toString(id), row.unitCode(), null,
 					Map.of("set", set.code() + " v" + set.version(), "asOf", asOf.toString(), "source", "xlsx", "score", evaluation.score())));
 		}
-		copy("assessment_round (id, unit_code, set_code, set_version, as_of, kind, status, achieved, total, below_standard, missing_values, provisional_count, created_by)", rounds);
+		copy("assessment_round (id, unit_code, set_code, set_version, tier, as_of, kind, status, achieved, total, below_standard, missing_values, provisional_count, statuses, created_by, updated_by)", rounds);
 		copy("assessment_value (round_id, indicator_code, value_type, bool_value, num_value, text_value, entered_by)", values);
-		copy("assessment_criterion_result (round_id, criterion_number, status, basically, overridden, incomplete)", results);
 		events.publishEvent(new AuditEvent(audit));
 		return new Result(ids.size(), List.of());
 	}

@@ -1,15 +1,20 @@
 package vn.ntmtracker.assessment;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.ntmtracker.criteria.CriteriaCatalog;
 import vn.ntmtracker.criteria.CriteriaSetDefinition;
@@ -19,34 +24,53 @@ import vn.ntmtracker.units.UnitKind;
 import vn.ntmtracker.units.Units;
 
 /**
- * The subtree overview: for every unit of the set's level under a district or province, its latest round of
- * that set as of a date and the stored result of each criterion — two queries, no evaluation at read time.
+ * The subtree overview: for every unit of the set's level under a district or province, its latest round of the set
+ * as of a date — signed-off rounds only unless drafts are asked for — with its criterion letters, the previous
+ * signed-off round it is compared with and whether it was recognised before, in one query; regression and revocation
+ * risk are derived per row from those letters, the same way the round page derives them ({@link Standings}).
  */
 @Component
 public class AssessmentOverview {
 
-	private final NamedParameterJdbcTemplate jdbc;
+	private final JdbcClient jdbc;
+	private final TransactionTemplate readOnly;
 	private final CriteriaCatalog catalog;
 	private final Units units;
 	private final AccessPolicy access;
+	private final Standings standings;
 
-	AssessmentOverview(NamedParameterJdbcTemplate jdbc, CriteriaCatalog catalog, Units units, AccessPolicy access) {
+	AssessmentOverview(JdbcClient jdbc, TransactionTemplate transactions, CriteriaCatalog catalog, Units units, AccessPolicy access,
+			Standings standings) {
 		this.jdbc = jdbc;
+		this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
+		this.readOnly.setReadOnly(true);
 		this.catalog = catalog;
 		this.units = units;
 		this.access = access;
+		this.standings = standings;
 	}
 
-	public record Cell(String status, boolean basically, boolean overridden, boolean incomplete) {
+	/** One criterion's result in a row; {@code provisional}: it rests on a threshold not yet verified. */
+	public record Cell(String status, boolean basically, boolean overridden, boolean incomplete, boolean provisional) {
 
 		public boolean achieved() {
 			return "DAT".equals(status);
 		}
+
+		static Cell of(char code) {
+			boolean ok = CriterionCodes.achieved(code);
+			return new Cell(ok ? "DAT" : "CHUA_DAT", code == 'B', code == 'O' || code == 'X', code == 'M', code == 'P' || code == 'Q');
+		}
+
+		/** The compact letter of the API: D đạt, B cơ bản đạt, X chưa đạt. */
+		char letter() {
+			return !achieved() ? 'X' : basically ? 'B' : 'D';
+		}
 	}
 
-	public record Row(String unitCode, String unitName, UnitKind kind, String parentName, Long roundId,
-			LocalDate asOf, RoundStatus status, int achieved, int total, boolean recognised, boolean atRisk,
-			String lostCriteria, Map<Integer, Cell> cells) {
+	public record Row(String unitCode, String unitName, UnitKind kind, String parentName, Long roundId, LocalDate asOf,
+			RoundStatus status, int achieved, int total, int provisionalCount, boolean recognised, boolean atRisk, String lostCriteria,
+			Map<Integer, Cell> cells) {
 
 		public boolean assessed() {
 			return roundId != null;
@@ -60,12 +84,16 @@ public class AssessmentOverview {
 			return lostCriteria != null && !lostCriteria.isBlank();
 		}
 
+		public boolean signedOff() {
+			return status != null && status.signedOff();
+		}
+
 		public String score() {
-			return assessed() ? achieved + "/" + total : "";
+			return assessed() ? Evaluation.formatScore(achieved, total, provisionalCount) : "";
 		}
 	}
 
-	public record Overview(Unit root, CriteriaSetDefinition set, LocalDate asOf, List<Row> rows,
+	public record Overview(Unit root, CriteriaSetDefinition set, LocalDate asOf, boolean signedOffOnly, List<Row> rows,
 			Map<Integer, Integer> achievedPerCriterion) {
 
 		public long assessed() {
@@ -85,52 +113,29 @@ public class AssessmentOverview {
 		}
 	}
 
-	public Overview of(String rootCode, String setCode, LocalDate asOf, boolean signedOffOnly, String filter, String sort) {
+	/** What an overview is of, checked and resolved. */
+	public record Scope(Unit root, CriteriaSetDefinition set, LocalDate asOf, boolean signedOffOnly) {
+	}
+
+	public Scope scope(String rootCode, String setCode, LocalDate asOf, boolean signedOffOnly) {
 		access.requireRead(rootCode);
 		Unit root = units.get(rootCode, asOf);
 		CriteriaSetDefinition set = catalog.versionOn(setCode, asOf).or(() -> catalog.current(setCode))
 			.orElseThrow(() -> new AssessmentException("Không có bộ tiêu chí " + setCode));
-		MapSqlParameterSource params = new MapSqlParameterSource().addValue("prefix", root.path() + "%")
-			.addValue("asOf", asOf).addValue("set", set.code()).addValue("level", Assessments.levelOf(set.tier()));
-		String statusFilter = signedOffOnly ? " and r.status in ('VERIFIED', 'APPRAISED')" : "";
-		List<Row> rows = new ArrayList<>(jdbc.query("""
-				select u.code, u.kind,
-				       (select n.name from unit_name n where n.unit_id = u.id and n.valid_from <= :asOf
-				        order by n.valid_from desc limit 1) as name,
-				       (select n.name from unit_parent l join unit_name n on n.unit_id = l.parent_id
-				        where l.unit_id = u.id and l.valid_from <= :asOf and coalesce(l.valid_to, 'infinity'::date) >= :asOf
-				          and n.valid_from <= :asOf order by n.valid_from desc limit 1) as parent_name,
-				       r.id, r.as_of, r.status, r.achieved, r.total, r.recognised, r.at_risk, r.lost_criteria
-				from unit u
-				join unit_path p on p.unit_id = u.id and p.path like :prefix
-				     and p.valid_from <= :asOf and coalesce(p.valid_to, 'infinity'::date) >= :asOf
-				left join lateral (
-				     select r.* from assessment_round r
-				     where r.unit_code = u.code and r.set_code = :set and r.as_of <= :asOf""" + statusFilter + """
-				     order by r.as_of desc, r.id desc limit 1) r on true
-				where u.level = :level
-				order by name""", params, (rs, i) -> new Row(rs.getString("code"), rs.getString("name"),
-						UnitKind.valueOf(rs.getString("kind")), rs.getString("parent_name"), (Long) rs.getObject("id"),
-						rs.getObject("as_of", LocalDate.class),
-						rs.getString("status") == null ? null : RoundStatus.valueOf(rs.getString("status")),
-						rs.getInt("achieved"), rs.getInt("total"), rs.getBoolean("recognised"), rs.getBoolean("at_risk"),
-						rs.getString("lost_criteria"), new HashMap<>())));
-		Map<Long, Row> byRound = new HashMap<>();
-		rows.stream().filter(Row::assessed).forEach(row -> byRound.put(row.roundId(), row));
+		return new Scope(root, set, asOf, signedOffOnly);
+	}
+
+	public Overview of(String rootCode, String setCode, LocalDate asOf, boolean signedOffOnly, String filter, String sort) {
+		Scope scope = scope(rootCode, setCode, asOf, signedOffOnly);
+		List<Row> rows = new ArrayList<>();
+		forEach(scope, rows::add);
 		Map<Integer, Integer> perCriterion = new TreeMap<>();
-		set.criteria().forEach(c -> perCriterion.put(c.number(), 0));
-		if (!byRound.isEmpty()) {
-			jdbc.query("select * from assessment_criterion_result where round_id in (:ids)",
-					new MapSqlParameterSource("ids", byRound.keySet()), rs -> {
-						Cell cell = new Cell(rs.getString("status"), rs.getBoolean("basically"), rs.getBoolean("overridden"),
-								rs.getBoolean("incomplete"));
-						int number = rs.getInt("criterion_number");
-						byRound.get(rs.getLong("round_id")).cells().put(number, cell);
-						if (cell.achieved()) {
-							perCriterion.merge(number, 1, Integer::sum);
-						}
-					});
-		}
+		scope.set().criteria().forEach(c -> perCriterion.put(c.number(), 0));
+		rows.forEach(row -> row.cells().forEach((number, cell) -> {
+			if (cell.achieved()) {
+				perCriterion.merge(number, 1, Integer::sum);
+			}
+		}));
 		if ("risk".equals(filter)) {
 			rows.removeIf(row -> !row.atRisk());
 		}
@@ -151,6 +156,100 @@ public class AssessmentOverview {
 			rows.sort(java.util.Comparator.comparingInt((Row row) -> row.assessed() ? row.achieved() : Integer.MAX_VALUE)
 				.thenComparing(Row::unitName));
 		}
-		return new Overview(root, set, asOf, rows, perCriterion);
+		return new Overview(scope.root(), scope.set(), asOf, signedOffOnly, rows, perCriterion);
+	}
+
+	/**
+	 * Every row of the overview, in name order, handed over as the database returns it (the API streams them). One
+	 * statement; the subtree is a range on the materialised path, planned for the values at hand each time.
+	 */
+	public void forEach(Scope scope, Consumer<Row> consumer) {
+		String prefix = scope.root().path();
+		String statusFilter = scope.signedOffOnly() ? " and r.status in ('VERIFIED', 'APPRAISED')" : " and r.status <> 'CANCELLED'";
+		CriteriaSetDefinition set = scope.set();
+		readOnly.executeWithoutResult(tx -> {
+			// A generic plan estimates the subtree at a handful of rows whatever its size: plan this query for its values.
+			jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+			jdbc.sql("""
+					select u.unit_code, u.kind, n.name, pn.name as parent_name,
+					       r.id, r.as_of, r.status, r.achieved, r.total, r.provisional_count, r.statuses, r.set_code, r.set_version, r.tier,
+					       p.id as previous_id, p.set_code as previous_set, p.set_version as previous_version, p.as_of as previous_as_of,
+					       p.statuses as previous_statuses,
+					       r.id is not null and exists (select 1 from assessment_round a where a.unit_code = u.unit_code and a.tier = r.tier
+					            and a.status = 'APPRAISED' and a.achieved = a.total and a.as_of < r.as_of and a.id <> r.id) as recognised
+					from units_v_line u
+					left join lateral (select x.name from units_v_name x where x.unit_code = u.unit_code and x.valid_from <= :asOf
+					                   order by x.valid_from desc limit 1) n on true
+					left join units_v_parent pl on pl.unit_code = u.unit_code and pl.valid_from <= :asOf
+					     and coalesce(pl.valid_to, 'infinity'::date) >= :asOf
+					left join lateral (select x.name from units_v_name x where x.unit_code = pl.parent_code and x.valid_from <= :asOf
+					                   order by x.valid_from desc limit 1) pn on true
+					left join lateral (select r.* from assessment_round r where r.unit_code = u.unit_code and r.set_code = :set
+					                   and r.as_of <= :asOf""" + statusFilter + """
+					                   order by r.as_of desc, r.id desc limit 1) r on true
+					left join lateral (select p.* from assessment_round p where r.id is not null and p.unit_code = u.unit_code
+					                   and p.tier = r.tier and p.status in ('VERIFIED', 'APPRAISED') and p.as_of < r.as_of and p.id <> r.id
+					                   order by p.as_of desc, p.id desc limit 1) p on true
+					where u.path ~>=~ :prefix and u.path ~<~ :prefixEnd and u.level = :level
+					  and u.valid_from <= :asOf and coalesce(u.valid_to, 'infinity'::date) >= :asOf
+					order by n.name, u.unit_code""")
+				.param("prefix", prefix).param("prefixEnd", prefix + Character.MAX_VALUE).param("asOf", scope.asOf())
+				.param("set", set.code()).param("level", set.tier().unitLevel())
+				.query(rs -> {
+					Long roundId = (Long) rs.getObject("id");
+					Row row;
+					if (roundId == null) {
+						row = new Row(rs.getString("unit_code"), rs.getString("name"), UnitKind.valueOf(rs.getString("kind")),
+								rs.getString("parent_name"), null, null, null, 0, 0, 0, false, false, null, Map.of());
+					}
+					else {
+						Standings.Facts facts = new Standings.Facts(roundId, rs.getString("unit_code"), rs.getString("set_code"),
+								rs.getInt("set_version"), rs.getString("tier"), rs.getObject("as_of", LocalDate.class), rs.getString("statuses"));
+						Long previousId = (Long) rs.getObject("previous_id");
+						Standings.Facts previous = previousId == null ? null : new Standings.Facts(previousId, facts.unitCode(),
+								rs.getString("previous_set"), rs.getInt("previous_version"), facts.tier(),
+								rs.getObject("previous_as_of", LocalDate.class), rs.getString("previous_statuses"));
+						Standings.Standing standing = standings.standing(facts, previous, null, rs.getBoolean("recognised"));
+						row = new Row(facts.unitCode(), rs.getString("name"), UnitKind.valueOf(rs.getString("kind")), rs.getString("parent_name"),
+								roundId, facts.asOf(), RoundStatus.valueOf(rs.getString("status")), rs.getInt("achieved"), rs.getInt("total"),
+								rs.getInt("provisional_count"), standing.recognised(), standing.atRisk(),
+								standing.lost().isEmpty() ? null : String.join(",", standing.lost().stream().map(String::valueOf).toList()),
+								cells(catalog.definition(facts.setCode(), facts.setVersion()), facts.statuses()));
+					}
+					consumer.accept(row);
+				});
+		});
+	}
+
+	private static Map<Integer, Cell> cells(CriteriaSetDefinition set, String statuses) {
+		Map<Integer, Cell> cells = new LinkedHashMap<>();
+		for (int i = 0; i < set.criteria().size(); i++) {
+			cells.put(set.criteria().get(i).number(), Cell.of(statuses != null && i < statuses.length() ? statuses.charAt(i) : 'M'));
+		}
+		return cells;
+	}
+
+	/**
+	 * A tag that changes whenever anything the overview shows may have changed — any round written anywhere, the unit
+	 * tree — so that an unchanged overview can be answered "304 Not Modified" after two index lookups.
+	 */
+	public String etag(Scope scope, Object viewer) {
+		Map<String, Object> stamp = jdbc.sql("""
+				select (select max(updated_at) from assessment_round) as rounds, (select count(*) from assessment_round) as count""")
+			.query((rs, i) -> Map.<String, Object>of("rounds", String.valueOf(rs.getObject("rounds", OffsetDateTime.class)),
+					"count", rs.getLong("count"))).single();
+		String key = stamp + "|" + units.revision() + "|" + scope.root().code() + "|" + scope.set().code() + "/" + scope.set().version()
+				+ "|" + scope.asOf() + "|" + scope.signedOffOnly() + "|" + viewer;
+		try {
+			return "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)), 0, 12)
+					+ "\"";
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static char letter(Cell cell) {
+		return cell == null ? '-' : cell.letter();
 	}
 }

@@ -3,6 +3,9 @@ package vn.ntmtracker.assessment;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +14,6 @@ import java.util.Map;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationConstraint;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
@@ -20,8 +21,6 @@ import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -48,8 +47,8 @@ final class AssessmentWorkbook {
 	public record CellProblem(String sheet, String cell, String message) {
 	}
 
-	/** One unit's row: its code and the raw text of each non-empty indicator cell. */
-	record UnitRow(int rowNumber, String unitCode, Map<String, ValueInput.Raw> values) {
+	/** One unit's row (numbered from 1): its code and the value of each non-empty indicator cell. */
+	record UnitRow(int rowNumber, String unitCode, Map<String, IndicatorValue> values) {
 	}
 
 	record Parsed(String setCode, int setVersion, List<UnitRow> rows, List<CellProblem> problems) {
@@ -137,97 +136,170 @@ final class AssessmentWorkbook {
 		return set.allIndicators();
 	}
 
-	/** Reads a filled template; {@code setLookup} resolves the set named in the hidden sheet. */
+	/** Above this many data rows an upload is refused: split the file (a province has about 1,000 communes). */
+	static final int MAX_ROWS = 20_000;
+
+	/**
+	 * Reads a filled template as it streams past (the workbook is never built in memory); {@code setLookup} resolves
+	 * the set named in the hidden sheet. Each cell is parsed once, into the value it is stored as.
+	 */
 	static Parsed read(InputStream input, java.util.function.BiFunction<String, Integer, CriteriaSetDefinition> setLookup)
 			throws IOException {
-		List<CellProblem> problems = new ArrayList<>();
 		ZipSecureFile.setMinInflateRatio(0.005);
-		Workbook workbook;
+		Path file = Files.createTempFile("ntm-import-", ".xlsx");
 		try {
-			workbook = WorkbookFactory.create(input);
-		}
-		catch (Exception ex) {
-			return new Parsed(null, 0, List.of(), List.of(new CellProblem("", "", "Không đọc được tệp: không phải tệp Excel .xlsx hợp lệ")));
-		}
-		try (workbook) {
-			Sheet meta = workbook.getSheet(META);
-			Sheet sheet = workbook.getSheet(DATA);
-			if (meta == null || sheet == null || meta.getRow(0) == null) {
-				return new Parsed(null, 0, List.of(), List.of(new CellProblem(sheet == null ? DATA : META, "",
-						"Tệp không phải mẫu nhập liệu của NTM Tracker (thiếu trang " + (sheet == null ? DATA : META) + "); hãy tải mẫu mới")));
-			}
-			String setCode = new DataFormatter().formatCellValue(meta.getRow(0).getCell(0));
-			int setVersion = (int) meta.getRow(0).getCell(1).getNumericCellValue();
-			CriteriaSetDefinition set;
+			Files.copy(input, file, StandardCopyOption.REPLACE_EXISTING);
+			XlsxRows workbook;
 			try {
-				set = setLookup.apply(setCode, setVersion);
+				workbook = XlsxRows.open(file);
 			}
-			catch (RuntimeException ex) {
-				return new Parsed(setCode, setVersion, List.of(), List.of(new CellProblem(META, "A1", "Bộ tiêu chí " + setCode + " v" + setVersion + " không có trong hệ thống")));
+			catch (XlsxRows.UnreadableWorkbook ex) {
+				return unreadable();
 			}
-			List<Indicator> indicators = indicators(set);
-			Row header = sheet.getRow(HEADER_ROW);
-			DataFormatter formatter = new DataFormatter();
-			for (int i = 0; i < indicators.size(); i++) {
-				Cell cell = header == null ? null : header.getCell(FIRST_VALUE_COLUMN + i);
-				String text = cell == null ? "" : formatter.formatCellValue(cell).trim();
-				if (!text.startsWith(indicators.get(i).code() + " ") && !text.equals(indicators.get(i).code())) {
-					problems.add(new CellProblem(DATA, ref(HEADER_ROW, FIRST_VALUE_COLUMN + i),
-							"Cấu trúc mẫu đã bị thay đổi: cột này phải là chỉ tiêu " + indicators.get(i).code() + ", đang là \"" + text + "\""));
-				}
+			try {
+				return read(workbook, setLookup);
 			}
-			Cell extra = header == null ? null : header.getCell(FIRST_VALUE_COLUMN + indicators.size());
-			if (extra != null && !formatter.formatCellValue(extra).isBlank()) {
-				problems.add(new CellProblem(DATA, ref(HEADER_ROW, FIRST_VALUE_COLUMN + indicators.size()), "Cấu trúc mẫu đã bị thay đổi: có cột thừa"));
+			catch (XlsxRows.UnreadableWorkbook ex) {
+				return unreadable();
 			}
-			if (!problems.isEmpty()) {
-				return new Parsed(setCode, setVersion, List.of(), problems);
+			finally {
+				workbook.close();
 			}
-			List<UnitRow> rows = new ArrayList<>();
-			for (int r = HEADER_ROW + 1; r <= sheet.getLastRowNum(); r++) {
-				Row row = sheet.getRow(r);
-				if (row == null) {
-					continue;
-				}
-				String unit = row.getCell(0) == null ? "" : formatter.formatCellValue(row.getCell(0)).trim();
-				Map<String, ValueInput.Raw> values = new LinkedHashMap<>();
-				for (int i = 0; i < indicators.size(); i++) {
-					Cell cell = row.getCell(FIRST_VALUE_COLUMN + i);
-					if (cell == null || cell.getCellType() == CellType.BLANK) {
-						continue;
-					}
-					String where = ref(r, FIRST_VALUE_COLUMN + i);
-					if (cell.getCellType() == CellType.FORMULA) {
-						problems.add(new CellProblem(DATA, where, "Ô chứa công thức; hãy nhập giá trị (chỉ tiêu " + indicators.get(i).code() + ")"));
-						continue;
-					}
-					String text = cell.getCellType() == CellType.NUMERIC
-							? java.math.BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString()
-							: formatter.formatCellValue(cell).trim();
+		}
+		finally {
+			Files.deleteIfExists(file);
+		}
+	}
+
+	private static Parsed unreadable() {
+		return new Parsed(null, 0, List.of(), List.of(new CellProblem("", "", "Không đọc được tệp: không phải tệp Excel .xlsx hợp lệ")));
+	}
+
+	private static Parsed read(XlsxRows workbook, java.util.function.BiFunction<String, Integer, CriteriaSetDefinition> setLookup)
+			throws XlsxRows.UnreadableWorkbook {
+		List<List<XlsxRows.Cell>> meta = new ArrayList<>();
+		boolean hasMeta = workbook.read(META, (row, cells) -> {
+			if (row == 0) {
+				meta.add(cells);
+			}
+			return row < 1;
+		});
+		if (!workbook.hasSheet(DATA) || !hasMeta || meta.isEmpty()) {
+			String missing = !workbook.hasSheet(DATA) ? DATA : META;
+			return new Parsed(null, 0, List.of(), List.of(new CellProblem(missing, "",
+					"Tệp không phải mẫu nhập liệu của NTM Tracker (thiếu trang " + missing + "); hãy tải mẫu mới")));
+		}
+		String setCode = text(meta.get(0), 0);
+		int setVersion;
+		CriteriaSetDefinition set;
+		try {
+			setVersion = new java.math.BigDecimal(text(meta.get(0), 1)).intValueExact();
+			set = setLookup.apply(setCode, setVersion);
+		}
+		catch (RuntimeException ex) {
+			return new Parsed(setCode, 0, List.of(), List.of(new CellProblem(META, "A1", "Bộ tiêu chí " + setCode + " v"
+					+ text(meta.get(0), 1) + " không có trong hệ thống")));
+		}
+		List<Indicator> indicators = indicators(set);
+		List<CellProblem> problems = new ArrayList<>();
+		List<UnitRow> rows = new ArrayList<>();
+		boolean[] headerSeen = { false };
+		workbook.read(DATA, (r, cells) -> {
+			if (r < HEADER_ROW) {
+				return true;
+			}
+			if (r == HEADER_ROW) {
+				headerSeen[0] = true;
+				checkHeader(indicators, cells, problems);
+				return problems.isEmpty();
+			}
+			if (!headerSeen[0]) {
+				checkHeader(indicators, List.of(), problems);
+				return false;
+			}
+			if (rows.size() >= MAX_ROWS) {
+				problems.add(new CellProblem(DATA, ref(r, 0), "Tệp có hơn " + MAX_ROWS
+						+ " dòng số liệu; hãy chia thành nhiều tệp (mỗi tệp một huyện hoặc một nhóm xã)"));
+				return false;
+			}
+			unitRow(indicators, r, cells, rows, problems);
+			return true;
+		});
+		if (!headerSeen[0] && problems.isEmpty()) {
+			checkHeader(indicators, List.of(), problems);
+		}
+		if (!problems.isEmpty() && rows.isEmpty() && problems.stream().allMatch(p -> p.message().startsWith("Cấu trúc mẫu"))) {
+			return new Parsed(setCode, setVersion, List.of(), problems);
+		}
+		if (rows.isEmpty() && problems.isEmpty()) {
+			problems.add(new CellProblem(DATA, "", "Tệp không có dòng số liệu nào"));
+		}
+		return new Parsed(setCode, setVersion, rows, problems);
+	}
+
+	private static void checkHeader(List<Indicator> indicators, List<XlsxRows.Cell> cells, List<CellProblem> problems) {
+		for (int i = 0; i < indicators.size(); i++) {
+			String text = text(cells, FIRST_VALUE_COLUMN + i).strip();
+			String code = indicators.get(i).code();
+			if (!text.startsWith(code + " ") && !text.equals(code)) {
+				problems.add(new CellProblem(DATA, ref(HEADER_ROW, FIRST_VALUE_COLUMN + i),
+						"Cấu trúc mẫu đã bị thay đổi: cột này phải là chỉ tiêu " + code + ", đang là \"" + text + "\""));
+			}
+		}
+		if (!text(cells, FIRST_VALUE_COLUMN + indicators.size()).isBlank()) {
+			problems.add(new CellProblem(DATA, ref(HEADER_ROW, FIRST_VALUE_COLUMN + indicators.size()), "Cấu trúc mẫu đã bị thay đổi: có cột thừa"));
+		}
+	}
+
+	private static void unitRow(List<Indicator> indicators, int r, List<XlsxRows.Cell> cells, List<UnitRow> rows,
+			List<CellProblem> problems) {
+		String unit = "";
+		Map<String, IndicatorValue> values = new LinkedHashMap<>();
+		for (XlsxRows.Cell cell : cells) {
+			if (cell.column() == 0) {
+				unit = cell.text().strip();
+				continue;
+			}
+			int i = cell.column() - FIRST_VALUE_COLUMN;
+			if (i < 0 || i >= indicators.size()) {
+				continue;
+			}
+			Indicator indicator = indicators.get(i);
+			String where = ref(r, cell.column());
+			switch (cell.kind()) {
+				case FORMULA -> problems.add(new CellProblem(DATA, where, "Ô chứa công thức; hãy nhập giá trị (chỉ tiêu " + indicator.code() + ")"));
+				case ERROR -> problems.add(new CellProblem(DATA, where, "Ô báo lỗi " + cell.text() + "; hãy nhập giá trị (chỉ tiêu " + indicator.code() + ")"));
+				default -> {
+					// a number is stored with a dot; typed text is read the Vietnamese way (comma decimals)
+					String text = cell.kind() == XlsxRows.Cell.Kind.NUMBER ? cell.text().replace('.', ',') : cell.text().strip();
 					if (text.isEmpty()) {
 						continue;
 					}
 					try {
-						ValueInput.parse(indicators.get(i), text, null);
-						values.put(indicators.get(i).code(), new ValueInput.Raw(text, null));
+						values.put(indicator.code(), ValueInput.parse(indicator, text, null));
 					}
 					catch (IllegalArgumentException ex) {
 						problems.add(new CellProblem(DATA, where, ex.getMessage()));
 					}
 				}
-				if (unit.isEmpty()) {
-					if (!values.isEmpty()) {
-						problems.add(new CellProblem(DATA, ref(r, 0), "Thiếu mã đơn vị"));
-					}
-					continue;
-				}
-				rows.add(new UnitRow(r + 1, unit, values));
 			}
-			if (rows.isEmpty() && problems.isEmpty()) {
-				problems.add(new CellProblem(DATA, "", "Tệp không có dòng số liệu nào"));
-			}
-			return new Parsed(setCode, setVersion, rows, problems);
 		}
+		if (unit.isEmpty()) {
+			if (!values.isEmpty()) {
+				problems.add(new CellProblem(DATA, ref(r, 0), "Thiếu mã đơn vị"));
+			}
+			return;
+		}
+		rows.add(new UnitRow(r + 1, unit, values));
+	}
+
+	private static String text(List<XlsxRows.Cell> cells, int column) {
+		for (XlsxRows.Cell cell : cells) {
+			if (cell.column() == column) {
+				return cell.text();
+			}
+		}
+		return "";
 	}
 
 	static String ref(int row, int column) {

@@ -67,7 +67,7 @@ class AssessmentWorkbookController {
 		CriteriaSetDefinition definition = version != null ? catalog.definition(set, version)
 				: catalog.versionOn(set, day).or(() -> catalog.current(set))
 					.orElseThrow(() -> new AssessmentException("Không có bộ tiêu chí " + set));
-		int level = Assessments.levelOf(definition.tier());
+		int level = definition.tier().unitLevel();
 		List<Unit> rows = units.subtree(unit, day).stream().filter(u -> u.level() == level).toList();
 		return ResponseEntity.ok().contentType(XLSX)
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

@@ -7,7 +7,19 @@ package vn.ntmtracker.assessment;
  */
 public enum RoundStatus {
 
-	DRAFT, SUBMITTED, RETURNED, VERIFIED, APPRAISED;
+	DRAFT("Đang nhập"), SUBMITTED("Đã nộp, chờ thẩm tra"), RETURNED("Bị trả lại"), VERIFIED("Đã thẩm tra"), APPRAISED("Đã thẩm định"),
+	CANCELLED("Đã hủy");
+
+	private final String label;
+
+	RoundStatus(String label) {
+		this.label = label;
+	}
+
+	/** The Vietnamese name, for messages built outside a page (pages use {@link #messageKey()}). */
+	public String label() {
+		return label;
+	}
 
 	public boolean editable() {
 		return this == DRAFT || this == RETURNED;
@@ -37,9 +49,14 @@ public enum RoundStatus {
 		return require(this == SUBMITTED || this == VERIFIED, "trả lại", RETURNED);
 	}
 
+	/** Only a round nobody has signed off can be cancelled; it stays, marked, for the history. */
+	RoundStatus cancel() {
+		return require(editable(), "hủy", CANCELLED);
+	}
+
 	private RoundStatus require(boolean allowed, String action, RoundStatus next) {
 		if (!allowed) {
-			throw new AssessmentException("Không thể " + action + " một kỳ đánh giá đang ở trạng thái " + name());
+			throw new AssessmentException("Không thể " + action + " một kỳ đánh giá đang ở trạng thái \"" + label + "\"");
 		}
 		return next;
 	}

@@ -51,7 +51,16 @@ public final class ValueInput {
 		return values;
 	}
 
+	/** A dot followed by groups of exactly three digits: thousands separators ("1.250.000,5"). */
+	private static final java.util.regex.Pattern THOUSANDS = java.util.regex.Pattern.compile("-?\\d{1,3}(\\.\\d{3})+(,\\d+)?");
+
 	static IndicatorValue parse(Indicator indicator, String text, String evidence) {
+		char first = text.isEmpty() ? ' ' : text.charAt(0);
+		boolean numeric = (first >= '0' && first <= '9') || first == '-';
+		ValueKind kind = indicator.kind();
+		if (numeric && kind != ValueKind.BOOLEAN && kind != ValueKind.TEXT_EVIDENCE) {
+			return number(indicator, kind, text);
+		}
 		String key = vn.ntmtracker.units.SearchKey.of(text);
 		if (key.equals("kad") || key.equals("khong ap dung") || key.equals("n/a")) {
 			if (!indicator.notApplicableAllowed()) {
@@ -59,7 +68,6 @@ public final class ValueInput {
 			}
 			return IndicatorValue.NOT_APPLICABLE;
 		}
-		ValueKind kind = indicator.kind();
 		return switch (kind) {
 			case BOOLEAN -> new IndicatorValue.YesNo(yesNo(indicator, key, text));
 			case TEXT_EVIDENCE -> {
@@ -67,6 +75,14 @@ public final class ValueInput {
 				String note = evidence == null ? "" : evidence.trim();
 				yield new IndicatorValue.Evidence(note.isEmpty() ? text : note, achieved);
 			}
+			default -> number(indicator, kind, text);
+		};
+	}
+
+	/** The value of a numeric indicator, each cell parsed once. */
+	private static IndicatorValue number(Indicator indicator, ValueKind kind, String text) {
+		return switch (kind) {
+			case BOOLEAN, TEXT_EVIDENCE -> throw new IllegalStateException(kind + " is not numeric");
 			case COUNT_MUST_BE_ZERO -> {
 				BigDecimal number = number(indicator, text);
 				if (number.signum() < 0 || number.stripTrailingZeros().scale() > 0) {
@@ -102,7 +118,7 @@ public final class ValueInput {
 	/** Vietnamese decimals use a comma; a dot followed by exactly three digits is a thousands separator. */
 	private static BigDecimal number(Indicator indicator, String text) {
 		String cleaned = text.replace(" ", "");
-		if (cleaned.matches("-?\\d{1,3}(\\.\\d{3})+(,\\d+)?")) {
+		if (cleaned.indexOf('.') > 0 && THOUSANDS.matcher(cleaned).matches()) {
 			cleaned = cleaned.replace(".", "");
 		}
 		cleaned = cleaned.replace(',', '.');

@@ -39,8 +39,11 @@ class ThresholdEditorController {
 
 	private final CriteriaCatalog catalog;
 
-	ThresholdEditorController(CriteriaCatalog catalog) {
+	private final List<PublicationImpact> impacts;
+
+	ThresholdEditorController(CriteriaCatalog catalog, List<PublicationImpact> impacts) {
 		this.catalog = catalog;
+		this.impacts = impacts;
 	}
 
 	// ---- XLSX threshold sheet ---------------------------------------------------------------------------------
@@ -243,6 +246,8 @@ class ThresholdEditorController {
 		model.addAttribute("stored", stored);
 		model.addAttribute("changes", catalog.changesOf(code, version));
 		model.addAttribute("validation", CriteriaSetValidator.validate(stored.definition()));
+		model.addAttribute("impact", stored.status() == SetStatus.DRAFT
+				? impacts.stream().flatMap(i -> i.of(stored.definition()).stream()).toList() : List.of());
 		return "criteria/publish";
 	}
 

@@ -23,4 +23,17 @@ public enum Tier {
 	public String label() {
 		return label;
 	}
+
+	/**
+	 * The level of unit a set of this tier judges: 1 province, 2 district, 3 commune, 4 village (thôn, khu dân cư,
+	 * garden). The one place this mapping lives.
+	 */
+	public int unitLevel() {
+		return switch (this) {
+			case TINH_HOAN_THANH -> 1;
+			case HUYEN_NTM, HUYEN_NTM_NANG_CAO -> 2;
+			case THON_NTM, KDC_NTM_KIEU_MAU, VUON_MAU -> 4;
+			default -> 3;
+		};
+	}
 }

@@ -268,7 +268,7 @@ class DocumentRegister {
 	private List<String> readableUnits(Reach reach) {
 		List<String> codes = reach.roots().stream()
 			.flatMap(root -> jdbc.sql("""
-					select distinct u.code from unit u join unit_path p on p.unit_id = u.id where p.path like :prefix""")
+					select distinct unit_code from units_v_line where path like :prefix""")
 				.param("prefix", "%/" + root.unitCode().replace("_", "\\_") + "/%").query(String.class).list().stream())
 			.distinct().toList();
 		return codes.isEmpty() ? List.of("") : codes;

@@ -125,7 +125,7 @@ class Organisations {
 		Organisation organisation = require(organisationId);
 		int added = jdbc.sql("""
 				insert into user_organisation (username, organisation_id)
-				select :u, :id where exists (select 1 from app_user where username = :u) on conflict do nothing""")
+				select :u, :id where exists (select 1 from security_v_user where username = :u) on conflict do nothing""")
 			.param("u", username).param("id", organisationId).update();
 		if (added > 0) {
 			events.publishEvent(AuditEvent.of(Action.CREATE, "user_organisation", username + "@" + organisation.code(),

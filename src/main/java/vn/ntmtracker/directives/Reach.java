@@ -44,8 +44,7 @@ record Reach(boolean everything, List<Root> roots, Set<Long> organisationIds) {
 			}
 			String name = "reachRoot" + i;
 			condition.append(" ").append("""
-					or (exists (select 1 from directive_unit ru join unit ruu on ruu.code = ru.unit_code
-					     join unit_path rp on rp.unit_id = ruu.id where ru.directive_id = d.id and rp.path like :%s)"""
+					or (exists (select 1 from directive_unit ru join units_v_line rp on rp.unit_code = ru.unit_code where ru.directive_id = d.id and rp.path like :%s)"""
 				.formatted(name));
 			params.put(name, "%/" + root.unitCode().replace("_", "\\_") + "/%");
 			if (!root.criteria().isEmpty()) {

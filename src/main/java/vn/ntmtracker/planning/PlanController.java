@@ -81,7 +81,7 @@ class PlanController {
 		model.addAttribute("plans", list);
 		model.addAttribute("canWrite", authorization.may(Permission.EDIT_PLAN, Target.unit(code, LocalDate.now(clock))));
 		model.addAttribute("sets", catalog.list().stream()
-			.filter(s -> s.status() != SetStatus.DRAFT && Plans.levelOf(s.tier()) == unit.level()).toList());
+			.filter(s -> s.status() != SetStatus.DRAFT && s.tier().unitLevel() == unit.level()).toList());
 		model.addAttribute("parentPlans", unit.level() == 4 && unit.parentCode() != null && access.canRead(unit.parentCode())
 				? plans.list(unit.parentCode()) : List.of());
 		return "planning/plans";

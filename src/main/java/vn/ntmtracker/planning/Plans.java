@@ -223,7 +223,7 @@ public class Plans {
 			throw new PlanException("Bộ tiêu chí " + set.code() + " còn là bản nháp");
 		}
 		Unit unit = units.get(unitCode, request.targetDate());
-		if (levelOf(set.tier()) != unit.level()) {
+		if (set.tier().unitLevel() != unit.level()) {
 			throw new PlanException("Mục tiêu " + set.tier().label() + " không áp dụng cho " + unit.displayName());
 		}
 		if (request.parentPlanId() != null) {
@@ -431,15 +431,6 @@ public class Plans {
 		Map<FundingSource, Long> ordered = new EnumMap<>(FundingSource.class);
 		ordered.putAll(costs);
 		return java.util.Collections.unmodifiableMap(ordered);
-	}
-
-	static int levelOf(Tier tier) {
-		return switch (tier) {
-			case TINH_HOAN_THANH -> 1;
-			case HUYEN_NTM, HUYEN_NTM_NANG_CAO -> 2;
-			case THON_NTM, KDC_NTM_KIEU_MAU, VUON_MAU -> 4;
-			default -> 3;
-		};
 	}
 
 	static Plan mapPlan(ResultSet rs, int row) throws SQLException {

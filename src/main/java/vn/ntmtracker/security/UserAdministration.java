@@ -93,8 +93,8 @@ public class UserAdministration {
 			params.put("pattern", "%" + key.replace("%", "").replace("_", "") + "%");
 		}
 		if (!scope.unrestricted()) {
-			where.append(" and exists (select 1 from role_grant g join unit gu on gu.code = g.unit_code")
-				.append(" join unit_path p on p.unit_id = gu.id where g.user_id = u.id and p.path ~ :scope)");
+			where.append(" and exists (select 1 from role_grant g join units_v_line p on p.unit_code = g.unit_code")
+				.append(" where g.user_id = u.id and p.path ~ :scope)");
 			params.put("scope", scopeRegex(scope));
 		}
 		var count = jdbc.sql("select count(*) from app_user u" + where);

@@ -212,6 +212,7 @@ public class UnitWriter {
 			.param("group", classification.communeGroup()).param("dbkk", classification.especiallyDisadvantaged())
 			.param("atk", classification.safeZonePoorDistrict()).param("from", from).update();
 		events.publishEvent(AuditEvent.of(Action.UPDATE, "unit_classification", code, code, null, classification));
+		events.publishEvent(new UnitReclassified(code, from));
 	}
 
 	private void moveUnder(long unit, long parent, LocalDate effective) {

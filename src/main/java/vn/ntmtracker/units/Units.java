@@ -64,7 +64,7 @@ public class Units {
 			return java.util.Map.of();
 		}
 		java.util.Map<String, Unit> found = new java.util.HashMap<>();
-		jdbc.sql(SELECT_UNIT + " where u.code in (:codes)").param("asOf", asOf).param("codes", codes)
+		jdbc.sql(SELECT_UNIT + " where u.code = any(:codes)").param("asOf", asOf).param("codes", codes.toArray(String[]::new))
 			.query(Units::mapUnit).list().forEach(unit -> found.put(unit.code(), unit));
 		return found;
 	}
@@ -80,8 +80,8 @@ public class Units {
 		}
 		return java.util.Set.copyOf(jdbc.sql("""
 				select distinct u.code from unit_path p join unit u on u.id = p.unit_id
-				where u.code in (:codes) and p.path ~ :scope""")
-			.param("codes", codes).param("scope", regex).query(String.class).list());
+				where u.code = any(:codes) and p.path ~ :scope""")
+			.param("codes", codes.toArray(String[]::new)).param("scope", regex).query(String.class).list());
 	}
 
 	/** Classifications of many units as of a date. */
@@ -93,9 +93,9 @@ public class Units {
 		jdbc.sql("""
 				select distinct on (u.code) u.code, x.region, x.commune_group, x.especially_disadvantaged, x.safe_zone_poor_district
 				from unit_classification x join unit u on u.id = x.unit_id
-				where u.code in (:codes) and x.valid_from <= :asOf
+				where u.code = any(:codes) and x.valid_from <= :asOf
 				order by u.code, x.valid_from desc""")
-			.param("codes", codes).param("asOf", asOf)
+			.param("codes", codes.toArray(String[]::new)).param("asOf", asOf)
 			.query(rs -> {
 				result.put(rs.getString(1), new Classification(rs.getString(2) == null ? null : Region.valueOf(rs.getString(2)),
 						(Integer) rs.getObject(3), rs.getBoolean(4), rs.getBoolean(5)));
@@ -243,6 +243,17 @@ public class Units {
 				lines.put(rs.getString(1), List.of(rs.getString(2).substring(1).split("/")));
 			});
 		return lines;
+	}
+
+	/**
+	 * A number that grows whenever the tree, a name or a classification changes (every change inserts a dated row):
+	 * for caches and ETags of pages built on the tree.
+	 */
+	public long revision() {
+		return jdbc.sql("""
+				select (select coalesce(max(id), 0) from unit_name) + (select coalesce(max(id), 0) from unit_parent)
+				     + (select coalesce(max(id), 0) from unit_classification) + (select coalesce(max(id), 0) from unit_event)
+				     + (select coalesce(max(id), 0) from unit)""").query(Long.class).single();
 	}
 
 	/** Whether the unit lies, at any time, in the subtree of one of the scope's roots. */

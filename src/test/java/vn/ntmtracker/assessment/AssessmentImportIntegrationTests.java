@@ -2,8 +2,10 @@ package vn.ntmtracker.assessment;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.util.List;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,9 +57,12 @@ class AssessmentImportIntegrationTests {
 			.andExpect(status().isCreated()).andExpect(jsonPath("$.created").value(1));
 		assertThat(jdbc.sql("select count(*) from assessment_round where unit_code = 'TH-CAMLUONG' and as_of = '2025-01-15'").query(Long.class).single())
 			.isEqualTo(before + 1);
-		assertThat(jdbc.sql("""
-				select count(*) from assessment_criterion_result c join assessment_round r on r.id = c.round_id
-				where r.unit_code = 'TH-CAMLUONG' and r.as_of = '2025-01-15'""").query(Long.class).single()).isEqualTo(19);
+		// each of the 19 criteria judged and stored as a letter on the round, the totals beside them
+		var stored = jdbc.sql("""
+				select statuses, total from assessment_round where unit_code = 'TH-CAMLUONG' and as_of = '2025-01-15'
+				order by id desc limit 1""").query((rs, n) -> List.of(rs.getString(1), rs.getInt(2))).single();
+		assertThat((String) stored.get(0)).hasSize(19).matches("[DBOPCMXQ]+");
+		assertThat(stored.get(1)).isEqualTo(19);
 	}
 
 	@Test

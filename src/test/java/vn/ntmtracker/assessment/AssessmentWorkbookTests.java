@@ -52,7 +52,8 @@ class AssessmentWorkbookTests {
 		assertThat(parsed.setCode()).isEqualTo("QD318-2022-XA-NTM");
 		assertThat(parsed.rows()).extracting(AssessmentWorkbook.UnitRow::unitCode).containsExactly("X1", "X2");
 		assertThat(parsed.rows().get(0).values()).containsOnlyKeys("1.1", "2.2");
-		assertThat(parsed.rows().get(0).values().get("2.2").text()).isEqualTo("85.5");
+		assertThat(parsed.rows().get(0).values().get("2.2")).isEqualTo(new IndicatorValue.Percent(new java.math.BigDecimal("85.5")));
+		assertThat(parsed.rows().get(0).values().get("1.1")).isEqualTo(new IndicatorValue.YesNo(true));
 		assertThat(AssessmentWorkbook.indicators(SET)).hasSize(57);
 	}
 
@@ -90,6 +91,35 @@ class AssessmentWorkbookTests {
 			other.write(out);
 			assertThat(AssessmentWorkbook.read(new ByteArrayInputStream(out.toByteArray()), (c, v) -> SET).problems())
 				.singleElement().satisfies(p -> assertThat(p.message()).contains("mẫu"));
+		}
+	}
+
+	@Test
+	void aNumberIsReadAsStoredNotAsVietnameseThousands() throws IOException {
+		var parsed = fillAndRead(sheet -> sheet.getRow(4).getCell(column("10")).setCellValue(234.567));
+		assertThat(parsed.problems()).isEmpty();
+		assertThat(parsed.rows().get(0).values().get("10")).isEqualTo(new IndicatorValue.Amount(new java.math.BigDecimal("234.567")));
+	}
+
+	/** Rows written by a streaming writer (inline strings, as SheetJS and POI's SXSSF write them) read the same. */
+	@Test
+	void readsInlineStringsAndRefusesAFileAboveTheRowLimit() throws IOException {
+		byte[] template = AssessmentWorkbook.template(SET, List.of());
+		try (XSSFWorkbook base = new XSSFWorkbook(new ByteArrayInputStream(template))) {
+			try (var streaming = new org.apache.poi.xssf.streaming.SXSSFWorkbook(base, 100); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+				var sheet = streaming.getSheet(AssessmentWorkbook.DATA);
+				for (int i = 0; i <= AssessmentWorkbook.MAX_ROWS; i++) {
+					var row = sheet.createRow(AssessmentWorkbook.HEADER_ROW + 1 + i);
+					row.createCell(0).setCellValue("X" + i);
+					row.createCell(column("1.1")).setCellValue(i % 2 == 0 ? "Đạt" : "Không đạt");
+				}
+				streaming.write(out);
+				var parsed = AssessmentWorkbook.read(new ByteArrayInputStream(out.toByteArray()), (code, version) -> SET);
+				assertThat(parsed.rows()).hasSize(AssessmentWorkbook.MAX_ROWS);
+				assertThat(parsed.rows().get(1).values().get("1.1")).isEqualTo(new IndicatorValue.YesNo(false));
+				assertThat(parsed.problems()).singleElement()
+					.satisfies(p -> assertThat(p.message()).contains("hơn 20000 dòng", "chia"));
+			}
 		}
 	}
 }

@@ -276,22 +276,22 @@ class WriteRouteMatrixIntegrationTests {
 			return page("/assessments/" + round + "/judgements", a).param("version", String.valueOf(version(round))).param("criterion", "1")
 				.param("kind", "OVERRIDE").param("status", "DAT").param("reason", "Biên bản kiểm tra");
 		})));
-		for (String action : List.of("submit")) {
-			p.add(new Probe("POST", "/api/assessments/{id}/{action:submit|verify|appraise|return}", action, UNIT_BODIES, of((w, a) -> {
+		for (String action : List.of("submit", "cancel")) {
+			p.add(new Probe("POST", "/api/assessments/{id}/{action:submit|verify|appraise|return|cancel}", action, UNIT_BODIES, of((w, a) -> {
 				long round = w.draft();
-				return api("POST", "/api/assessments/" + round + "/" + action, a, "{\"version\":" + version(round) + "}");
+				return api("POST", "/api/assessments/" + round + "/" + action, a, "{\"version\":" + version(round) + ",\"reason\":\"Mở nhầm\"}");
 			})));
-			p.add(new Probe("POST", "/assessments/{id}/{action:submit|verify|appraise|return}", action, UNIT_BODIES, of((w, a) -> {
+			p.add(new Probe("POST", "/assessments/{id}/{action:submit|verify|appraise|return|cancel}", action, UNIT_BODIES, of((w, a) -> {
 				long round = w.draft();
-				return page("/assessments/" + round + "/" + action, a).param("version", String.valueOf(version(round)));
+				return page("/assessments/" + round + "/" + action, a).param("version", String.valueOf(version(round))).param("reason", "Mở nhầm");
 			})));
 		}
 		for (String action : List.of("verify", "appraise", "return")) {
-			p.add(new Probe("POST", "/api/assessments/{id}/{action:submit|verify|appraise|return}", action, ABOVE, of((w, a) -> {
+			p.add(new Probe("POST", "/api/assessments/{id}/{action:submit|verify|appraise|return|cancel}", action, ABOVE, of((w, a) -> {
 				long round = w.submitted();
 				return api("POST", "/api/assessments/" + round + "/" + action, a, "{\"version\":" + version(round) + ",\"reason\":\"Thiếu minh chứng\"}");
 			})));
-			p.add(new Probe("POST", "/assessments/{id}/{action:submit|verify|appraise|return}", action, ABOVE, of((w, a) -> {
+			p.add(new Probe("POST", "/assessments/{id}/{action:submit|verify|appraise|return|cancel}", action, ABOVE, of((w, a) -> {
 				long round = w.submitted();
 				return page("/assessments/" + round + "/" + action, a).param("version", String.valueOf(version(round))).param("reason", "Thiếu minh chứng");
 			})));
