@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,7 +77,7 @@ class HouseholdController {
 		model.addAttribute("years", years);
 		model.addAttribute("counts", households.counts(code, y));
 		model.addAttribute("byVillage", households.countsByVillage(code, y));
-		model.addAttribute("villageNames", villageNames(code, today));
+		model.addAttribute("villageNames", units.villageLabels(code, today));
 		model.addAttribute("trend", households.trend(code));
 		model.addAttribute("changes", households.changes(code, y));
 		model.addAttribute("names", personalData.names(code));
@@ -105,7 +104,7 @@ class HouseholdController {
 		model.addAttribute("filter", new HouseholdStore.Filter(y, status, cadre, village, q));
 		model.addAttribute("result", households.page(code, new HouseholdStore.Filter(y, status, cadre, village, q), page, 50));
 		model.addAttribute("statuses", PovertyStatus.values());
-		model.addAttribute("villages", units.villages(code, today));
+		model.addAttribute("villages", units.villageLabels(code, today));
 		model.addAttribute("mayEdit", authorization.may(Permission.EDIT_HOUSEHOLDS, Target.unit(code, today)));
 		model.addAttribute("mayExport", authorization.may(Permission.EXPORT_HOUSEHOLDS, Target.unit(code, today)));
 		model.addAttribute("deprivations", Deprivation.values());
@@ -133,6 +132,7 @@ class HouseholdController {
 		Households.Detail detail = households.detail(id);
 		model.addAttribute("detail", detail);
 		model.addAttribute("h", detail.household());
+		model.addAttribute("villageLabel", RegisterUnits.label(detail.village()));
 		model.addAttribute("statuses", PovertyStatus.values());
 		model.addAttribute("deprivations", Deprivation.values());
 		model.addAttribute("nextYear", detail.years().isEmpty() ? LocalDate.now(clock).getYear()
@@ -211,12 +211,6 @@ class HouseholdController {
 			redirect.addFlashAttribute("problems", messages.describe(ex.problems()));
 			return "redirect:/units/" + code + "/households?year=" + year + "#export";
 		}
-	}
-
-	private Map<String, String> villageNames(String code, LocalDate day) {
-		Map<String, String> names = new LinkedHashMap<>();
-		units.villages(code, day).forEach(v -> names.put(v.code(), v.displayName()));
-		return names;
 	}
 
 	/** A year's entry as typed in a form; numbers the form could not read become problems of the rules. */

@@ -130,8 +130,14 @@ class OcopController {
 		model.addAttribute("asOf", day);
 		model.addAttribute("counts", modelAreas.counts(code, day));
 		model.addAttribute("areas", modelAreas.list(code, day));
-		model.addAttribute("villages", units.villages(code, today).stream()
-			.filter(v -> authorization.may(Permission.RECORD_MODEL_AREA, Target.unit(v.code(), today))).toList());
+		java.util.Map<String, String> writable = new java.util.LinkedHashMap<>();
+		units.villageLabels(code, today).forEach((village, label) -> {
+			if (authorization.may(Permission.RECORD_MODEL_AREA, Target.unit(village, today))) {
+				writable.put(village, label);
+			}
+		});
+		model.addAttribute("villages", writable);
+		model.addAttribute("villageNames", units.villageLabels(code, day));
 		model.addAttribute("kinds", ModelAreas.Kind.values());
 		return "registers/model-areas";
 	}

@@ -44,6 +44,13 @@ class RegisterUnits {
 		return units.subtree(code, on).stream().filter(u -> u.level() == VILLAGE).toList();
 	}
 
+	/** Village codes and their labels, in tree order. */
+	java.util.Map<String, String> villageLabels(String code, LocalDate on) {
+		java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
+		villages(code, on).forEach(v -> labels.put(v.code(), label(v)));
+		return labels;
+	}
+
 	/** "Thôn 2" for a village named so, "thôn Quang Trung" otherwise: the kind is not repeated. */
 	static String label(Unit unit) {
 		return vn.ntmtracker.units.SearchKey.of(unit.name()).startsWith(vn.ntmtracker.units.SearchKey.of(unit.kind().label()))
