@@ -253,10 +253,9 @@ class Households {
 				row.villageCode(), before == null ? null : RegisterAudit.of(before.entry()), RegisterAudit.of(entry));
 	}
 
+	/** Authorization decides the write; whoever writes a household also sees it, so the personal-data access is required too. */
 	private void requireWrite(String villageCode) {
 		authorization.require(Permission.EDIT_HOUSEHOLDS, Target.unit(villageCode, today()));
-		if (!personalData.names(villageCode)) {
-			personalData.requireNames(villageCode);
-		}
+		personalData.requireNames(villageCode);
 	}
 }
