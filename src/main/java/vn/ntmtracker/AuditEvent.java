@@ -9,7 +9,11 @@ import java.util.List;
  */
 public record AuditEvent(List<Entry> entries) {
 
-	public enum Action { CREATE, UPDATE, DELETE }
+	/**
+	 * What was done. READ and EXPORT record access to personal data (Nghị định 13/2023/NĐ-CP): a view of one person's
+	 * record, and an export with its stated purpose.
+	 */
+	public enum Action { CREATE, UPDATE, DELETE, READ, EXPORT }
 
 	public record Entry(Action action, String entityType, String entityId, String unitCode, Object before,
 			Object after) {

@@ -44,6 +44,8 @@ public class CriteriaCatalog {
 	private final Map<SetRef, CriteriaSetDefinition> published = new ConcurrentHashMap<>();
 	/** Crosswalk files are read with the set files at start-up; they only change with a new release. */
 	private volatile List<Crosswalk> crosswalks = List.of();
+	/** Register bindings of published versions from {@code criteria/bindings.yaml}, read with the set files. */
+	private volatile Map<SetRef, Map<String, RegisterBinding>> fileBindings = Map.of();
 
 	CriteriaCatalog(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
@@ -83,6 +85,7 @@ public class CriteriaCatalog {
 		int inserted = 0;
 		List<CriteriaSetFiles.LoadedSet> files = CriteriaSetFiles.loadAll();
 		crosswalks = List.copyOf(CrosswalkFiles.loadAll(files));
+		fileBindings = BindingFiles.loadAll(files);
 		for (CriteriaSetFiles.LoadedSet file : files) {
 			CriteriaSetDefinition set = file.definition();
 			Optional<String[]> stored = jdbc.sql("select content_hash, status from criteria_set_version where code = :code and version = :version")
@@ -321,6 +324,22 @@ public class CriteriaCatalog {
 			published.put(ref, stored.definition());
 		}
 		return stored.definition();
+	}
+
+	/**
+	 * The register bindings of a set version by indicator code: those its indicators carry ({@code computedFrom}) and
+	 * those {@code criteria/bindings.yaml} gives the version. Empty for a set nothing is counted for.
+	 */
+	public Map<String, RegisterBinding> bindings(String code, int version) {
+		Map<String, RegisterBinding> bindings = new LinkedHashMap<>();
+		Map<String, RegisterBinding> fromFile = fileBindings.getOrDefault(new SetRef(code, version), Map.of());
+		for (Indicator indicator : definition(code, version).allIndicators()) {
+			RegisterBinding binding = indicator.computedFrom() != null ? indicator.computedFrom() : fromFile.get(indicator.code());
+			if (binding != null) {
+				bindings.put(indicator.code(), binding);
+			}
+		}
+		return bindings;
 	}
 
 	public Optional<StoredVersion> stored(String code, int version) {

@@ -95,7 +95,7 @@ public record CriteriaSetDefinition(String code, int version, String title, Lega
 					.map(p -> p.code().equals(replacement.code()) ? replacement : p).toList();
 				indicators.add(new Indicator(indicator.code(), indicator.name(), indicator.kind(), indicator.unit(),
 						indicator.notApplicableAllowed(), indicator.sector(), indicator.provenance(),
-						indicator.thresholds(), indicator.description(), parts));
+						indicator.thresholds(), indicator.description(), parts, indicator.computedFrom()));
 			}
 			changed.add(criterion.withIndicators(indicators));
 		}

@@ -223,6 +223,14 @@ public final class CriteriaSetValidator {
 			}
 			provenance(path + ".provenance", indicator.provenance());
 			ValueKind kind = indicator.kind();
+			if (indicator.computedFrom() != null) {
+				for (String problem : indicator.computedFrom().problems(kind)) {
+					error(path + ".computedFrom", problem);
+				}
+				if (indicator.computedFrom().achievedWhen() != null) {
+					provenance(path + ".computedFrom.achievedWhen.provenance", indicator.computedFrom().achievedWhen().provenance());
+				}
+			}
 			if (kind == null) {
 				error(path + ".kind", "missing");
 				return;

@@ -102,7 +102,26 @@ final class CriteriaSetYaml {
 				node.enumValue("kind", true, ValueKind.class, "value kind"), node.text("unit", false),
 				node.flag("notApplicableAllowed"), node.text("sector", false), provenance(node, true),
 				node.list("thresholds", false, CriteriaSetYaml::threshold), node.text("description", false),
-				node.list("parts", false, CriteriaSetYaml::indicator));
+				node.list("parts", false, CriteriaSetYaml::indicator), binding(node));
+	}
+
+	/** The optional {@code computedFrom: {register, rule, achievedWhen}} of an indicator. */
+	static RegisterBinding binding(YamlNode owner) {
+		YamlNode node = owner.child("computedFrom", false);
+		if (node == null) {
+			return null;
+		}
+		RegisterBinding.Register register = node.enumValue("register", true, RegisterBinding.Register.class, "register");
+		RegisterBinding.Rule rule = node.enumValue("rule", true, RegisterBinding.Rule.class, "register rule");
+		RegisterBinding.AchievedWhen achievedWhen = null;
+		YamlNode when = node.child("achievedWhen", false);
+		if (when != null) {
+			achievedWhen = new RegisterBinding.AchievedWhen(when.decimal("atLeast", false), when.decimal("atMost", false),
+					provenance(when, true));
+			when.rejectUnknownKeys();
+		}
+		node.rejectUnknownKeys();
+		return new RegisterBinding(register, rule, achievedWhen);
 	}
 
 	private static Threshold threshold(YamlNode node) {

@@ -131,6 +131,9 @@ final class CriteriaSetYamlWriter {
 		if (indicator.provenance() != null) {
 			out.append(" ".repeat(inner)).append("provenance: ").append(provenance(indicator.provenance())).append('\n');
 		}
+		if (indicator.computedFrom() != null) {
+			out.append(" ".repeat(inner)).append("computedFrom: ").append(binding(indicator.computedFrom())).append('\n');
+		}
 		if (!indicator.thresholds().isEmpty()) {
 			out.append(" ".repeat(inner)).append("thresholds:\n");
 			for (Threshold threshold : indicator.thresholds()) {
@@ -143,6 +146,29 @@ final class CriteriaSetYamlWriter {
 				indicator(inner + 2, part);
 			}
 		}
+	}
+
+	private static String binding(RegisterBinding binding) {
+		List<String> parts = new ArrayList<>();
+		if (binding.register() != null) {
+			parts.add("register: " + binding.register().name());
+		}
+		parts.add("rule: " + (binding.rule() == null ? "null" : binding.rule().name()));
+		RegisterBinding.AchievedWhen when = binding.achievedWhen();
+		if (when != null) {
+			List<String> bounds = new ArrayList<>();
+			if (when.atLeast() != null) {
+				bounds.add("atLeast: " + plain(when.atLeast()));
+			}
+			if (when.atMost() != null) {
+				bounds.add("atMost: " + plain(when.atMost()));
+			}
+			if (when.provenance() != null) {
+				bounds.add("provenance: " + provenance(when.provenance()));
+			}
+			parts.add("achievedWhen: {" + String.join(", ", bounds) + "}");
+		}
+		return "{" + String.join(", ", parts) + "}";
 	}
 
 	private static String threshold(Threshold threshold) {

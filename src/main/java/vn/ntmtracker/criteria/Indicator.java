@@ -11,9 +11,13 @@ import java.util.stream.Stream;
  * {@code parts} are further conditions of the same indicator, each measured and judged on its own (QĐ 318 17.1:
  * hygienic water <em>and</em> a minimum share from centralised supply). The indicator is met only when its own value
  * and every part are met. A part has a code of the indicator's code plus a letter ("17.1b") and no parts of its own.
+ * <p>
+ * {@code computedFrom} (optional) says the value is counted from a register ({@link RegisterBinding}); published
+ * versions that predate the key carry their bindings in {@code criteria/bindings.yaml} instead.
  */
 public record Indicator(String code, String name, ValueKind kind, String unit, boolean notApplicableAllowed,
-		String sector, Provenance provenance, List<Threshold> thresholds, String description, List<Indicator> parts) {
+		String sector, Provenance provenance, List<Threshold> thresholds, String description, List<Indicator> parts,
+		RegisterBinding computedFrom) {
 
 	public Indicator {
 		thresholds = thresholds == null ? List.of() : List.copyOf(thresholds);
@@ -22,7 +26,12 @@ public record Indicator(String code, String name, ValueKind kind, String unit, b
 
 	public Indicator(String code, String name, ValueKind kind, String unit, boolean notApplicableAllowed,
 			String sector, Provenance provenance, List<Threshold> thresholds) {
-		this(code, name, kind, unit, notApplicableAllowed, sector, provenance, thresholds, null, List.of());
+		this(code, name, kind, unit, notApplicableAllowed, sector, provenance, thresholds, null, List.of(), null);
+	}
+
+	public Indicator(String code, String name, ValueKind kind, String unit, boolean notApplicableAllowed,
+			String sector, Provenance provenance, List<Threshold> thresholds, String description, List<Indicator> parts) {
+		this(code, name, kind, unit, notApplicableAllowed, sector, provenance, thresholds, description, parts, null);
 	}
 
 	/** This indicator followed by its parts: everything that takes a value. */
@@ -32,7 +41,7 @@ public record Indicator(String code, String name, ValueKind kind, String unit, b
 
 	public Indicator withThresholds(List<Threshold> newThresholds) {
 		return new Indicator(code, name, kind, unit, notApplicableAllowed, sector, provenance, newThresholds,
-				description, parts);
+				description, parts, computedFrom);
 	}
 
 	/** True when the wording or any threshold (own or of a part) is not verified. */

@@ -176,7 +176,7 @@ class ThresholdEditorController {
 					"Có".equals(verified), nz(row.note())));
 		}
 		Indicator shape = new Indicator(current.code(), name, kind, kind.needsUnit() ? unit : null, notApplicable,
-				current.sector(), current.provenance(), List.of(), description, current.parts());
+				current.sector(), current.provenance(), List.of(), description, current.parts(), current.computedFrom());
 		List<Threshold> thresholds = kind.needsThreshold()
 				? ThresholdRows.parse(set.thresholdKeying(), shape, typed, problems)
 				: List.of();

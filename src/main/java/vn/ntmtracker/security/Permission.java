@@ -44,6 +44,17 @@ public enum Permission {
 	ACT_FOR_ORGANISATION(Kind.WORK),
 	/** Create or rename an organisation of the unit. */
 	EDIT_ORGANISATION(Kind.UNIT_BODY),
+	/**
+	 * Add or change a village's households and their yearly review, by form or workbook. Whoever writes a household sees
+	 * its personal data, so the registers module also requires a commune or village role of the unit.
+	 */
+	EDIT_HOUSEHOLDS(Kind.UNIT_BODY),
+	/** Export households with their personal data, for a stated purpose that is recorded (Nghị định 13/2023/NĐ-CP). */
+	EXPORT_HOUSEHOLDS(Kind.UNIT_BODY),
+	/** Record a commune's OCOP products and their certificates (a sector department within its criteria). */
+	RECORD_OCOP(Kind.WORK),
+	/** Record a model residential area or a model garden of a village, its recognition or its revocation. */
+	RECORD_MODEL_AREA(Kind.UNIT_BODY),
 	/** Create users and grant roles within the unit's subtree. */
 	MANAGE_USERS(Kind.ADMINISTRATION),
 	/** Import, merge, reclassify units. */

@@ -172,6 +172,38 @@ class WriteRouteMatrixIntegrationTests {
 		String managedUser() {
 			return fixtures.user(Role.COMMUNE_OFFICER, commune);
 		}
+
+		String village() {
+			return commune + "-T1";
+		}
+
+		/** A household of the first village, written by the commune's officer through the page. */
+		long household() throws Exception {
+			String code = Fixtures.uniqueCode("H");
+			mvc.perform(MockMvcRequestBuilders.post("/units/" + commune + "/households").with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(accounts.loadUserByUsername(user(Actor.OFFICER))))
+				.with(csrf()).param("village", village()).param("code", code).param("headName", "Lê Văn Hộ").param("year", "2025")
+				.param("status", "NGHEO").param("members", "5").param("insuredMembers", "5"));
+			return jdbc.sql("select id from household where village_code = :v and code = :c").param("v", village()).param("c", code)
+				.query(Long.class).single();
+		}
+
+		String ocopBody() {
+			return "{\"name\":\"Mật ong rừng\",\"ownerName\":\"HTX Cẩm Lĩnh\",\"ownerKind\":\"COOPERATIVE\",\"category\":\"THUC_PHAM\","
+					+ "\"certificateNumber\":\"" + Fixtures.uniqueCode("OCOP") + "\",\"issuedOn\":\"2026-01-15\",\"stars\":3}";
+		}
+
+		long ocop() throws Exception {
+			return body(apiRequest("POST", "/api/units/" + commune + "/ocop", Actor.OFFICER, ocopBody(), this)).get("id").asLong();
+		}
+
+		String modelAreaBody() {
+			return "{\"kind\":\"RESIDENTIAL_AREA\",\"name\":\"Khu dân cư mẫu\",\"decisionNumber\":\"15/QĐ-UBND\","
+					+ "\"recognisedOn\":\"2026-01-10\"}";
+		}
+
+		long modelArea() throws Exception {
+			return body(apiRequest("POST", "/api/units/" + village() + "/model-areas", Actor.OFFICER, modelAreaBody(), this)).get("id").asLong();
+		}
 	}
 
 	/**
@@ -428,6 +460,59 @@ class WriteRouteMatrixIntegrationTests {
 			.param("version", "1").with(user(accounts.loadUserByUsername(w.user(a)))).with(csrf()))).onMadeUpRecord());
 		p.add(new Probe("POST", "/criteria/provinces", "", ADMIN_ONLY, of((w, a) -> page("/criteria/provinces", a).param("provinceCode", "99")
 			.param("tier", "XA_NTM").param("setCode", SET).param("rowVersion", "0"))).onMadeUpRecord());
+		// ---- registers: households only by the commune and village that keep them (personal data) -------------------
+		Set<Actor> keepers = EnumSet.of(Actor.OFFICER, Actor.VILLAGE);
+		p.add(new Probe("POST", "/units/{code}/households", "", keepers, of((w, a) -> page("/units/" + w.commune + "/households", a)
+			.param("village", w.village()).param("code", Fixtures.uniqueCode("H")).param("headName", "Nguyễn Văn Hộ")
+			.param("year", "2026").param("status", "KHONG").param("members", "4").param("insuredMembers", "4"))));
+		p.add(new Probe("POST", "/households/{id}", "", keepers, of((w, a) -> page("/households/" + w.household(), a)
+			.param("version", "0").param("code", Fixtures.uniqueCode("H")).param("headName", "Trần Thị Hộ"))));
+		p.add(new Probe("POST", "/households/{id}/years", "", keepers, of((w, a) -> page("/households/" + w.household() + "/years", a)
+			.param("year", "2026").param("status", "CAN_NGHEO").param("members", "3").param("insuredMembers", "3"))));
+		p.add(new Probe("POST", "/api/units/{code}/households/import", "", keepers, of((w, a) -> MockMvcRequestBuilders
+			.multipart("/api/units/" + w.village() + "/households/import").file(new MockMultipartFile("file", "h.xlsx",
+					"application/octet-stream", new byte[] { 1 })).param("year", "2026").with(httpBasic(w.user(a), Fixtures.PASSWORD)))));
+		p.add(new Probe("POST", "/units/{code}/households/import", "", keepers, of((w, a) -> MockMvcRequestBuilders
+			.multipart("/units/" + w.village() + "/households/import").file(new MockMultipartFile("file", "h.xlsx",
+					"application/octet-stream", new byte[] { 1 })).param("year", "2026")
+			.with(user(accounts.loadUserByUsername(w.user(a)))).with(csrf()))));
+		p.add(new Probe("POST", "/api/units/{code}/households/export", "", keepers, of((w, a) -> api("POST", "/api/units/" + w.village()
+				+ "/households/export", a, "{\"year\":2026,\"purpose\":\"Rà soát hộ nghèo cuối năm\"}"))));
+		p.add(new Probe("POST", "/units/{code}/households/export", "", keepers, of((w, a) -> page("/units/" + w.village()
+				+ "/households/export", a).param("year", "2026").param("purpose", "Rà soát hộ nghèo cuối năm"))));
+		// OCOP products: the commune's bodies and those above (a department limited to other criteria may not)
+		p.add(new Probe("POST", "/api/units/{code}/ocop", "", UNIT_BODIES, of((w, a) -> api("POST", "/api/units/" + w.commune + "/ocop", a,
+				w.ocopBody()))));
+		p.add(new Probe("POST", "/units/{code}/ocop", "", UNIT_BODIES, of((w, a) -> page("/units/" + w.commune + "/ocop", a)
+			.param("name", "Mật ong rừng").param("ownerName", "HTX Cẩm Lĩnh").param("ownerKind", "COOPERATIVE")
+			.param("category", "THUC_PHAM").param("certificateNumber", Fixtures.uniqueCode("OCOP")).param("issuedOn", "2026-01-15")
+			.param("stars", "3"))));
+		p.add(new Probe("POST", "/api/ocop/{id}/certificates", "", UNIT_BODIES, of((w, a) -> api("POST", "/api/ocop/" + w.ocop()
+				+ "/certificates", a, "{\"version\":0,\"certificateNumber\":\"" + Fixtures.uniqueCode("OCOP")
+				+ "\",\"issuedOn\":\"2026-06-01\",\"stars\":4}"))));
+		p.add(new Probe("POST", "/ocop/{id}/certificates", "", UNIT_BODIES, of((w, a) -> page("/ocop/" + w.ocop() + "/certificates", a)
+			.param("version", "0").param("certificateNumber", Fixtures.uniqueCode("OCOP")).param("issuedOn", "2026-06-01").param("stars", "4"))));
+		// model areas of a village: its board, the commune and those above
+		Set<Actor> villageBodies = EnumSet.of(Actor.ADMIN, Actor.OFFICER, Actor.OFFICE, Actor.VILLAGE);
+		p.add(new Probe("POST", "/api/units/{code}/model-areas", "", villageBodies, of((w, a) -> api("POST", "/api/units/" + w.village()
+				+ "/model-areas", a, w.modelAreaBody()))));
+		p.add(new Probe("POST", "/units/{code}/model-areas", "", villageBodies, of((w, a) -> page("/units/" + w.commune + "/model-areas", a)
+			.param("village", w.village()).param("kind", "GARDEN").param("name", "Vườn mẫu").param("decisionNumber", "12/QĐ-UBND")
+			.param("recognisedOn", "2026-01-10"))));
+		p.add(new Probe("POST", "/api/model-areas/{id}/revocation", "", villageBodies, of((w, a) -> api("POST", "/api/model-areas/"
+				+ w.modelArea() + "/revocation", a, "{\"version\":0,\"revokedOn\":\"2026-06-01\",\"reason\":\"Không duy trì tiêu chí\"}"))));
+		p.add(new Probe("POST", "/model-areas/{id}/revocation", "", villageBodies, of((w, a) -> page("/model-areas/" + w.modelArea()
+				+ "/revocation", a).param("unit", w.commune).param("version", "0").param("revokedOn", "2026-06-01")
+			.param("reason", "Không duy trì tiêu chí"))));
+		// an indicator filled from its register is a value entered on its criterion (13: OCOP)
+		p.add(new Probe("POST", "/api/assessments/{id}/values/{indicator}/from-register", "criterion 13", UNIT_BODIES, of((w, a) -> {
+			long round = w.draft();
+			return api("POST", "/api/assessments/" + round + "/values/13.1/from-register", a, "{\"version\":" + version(round) + "}");
+		})));
+		p.add(new Probe("POST", "/assessments/{id}/values/{indicator}/from-register", "criterion 13", UNIT_BODIES, of((w, a) -> {
+			long round = w.draft();
+			return page("/assessments/" + round + "/values/13.1/from-register", a).param("version", String.valueOf(version(round)));
+		})));
 		// ---- every account for itself ------------------------------------------------------------------------------------
 		p.add(new Probe("POST", "/account/tokens", "", EVERYONE, of((w, a) -> page("/account/tokens", a).param("name", "thử").param("days", "30"))));
 		p.add(new Probe("POST", "/account/tokens/{id}/revoke", "", EVERYONE, of((w, a) -> page("/account/tokens/999999999/revoke", a)))
