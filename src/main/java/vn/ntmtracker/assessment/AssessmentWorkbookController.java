@@ -94,15 +94,15 @@ class AssessmentWorkbookController {
 			@RequestParam(defaultValue = "SELF") RoundKind kind) throws IOException {
 		AssessmentImport.Result result = run(file, asOf, kind);
 		return ResponseEntity.status(result.ok() ? HttpStatus.CREATED : HttpStatus.UNPROCESSABLE_CONTENT)
-			.body(Map.of("created", result.created(), "problems", result.problems()));
+			.body(Map.of("created", result.created(), "updated", result.updated(), "rounds", result.rounds(), "problems", result.problems()));
 	}
 
 	private AssessmentImport.Result run(MultipartFile file, LocalDate asOf, RoundKind kind) throws IOException {
 		if (file.isEmpty()) {
-			return new AssessmentImport.Result(0, List.of(new AssessmentWorkbook.CellProblem("", "", "Chưa chọn tệp, hoặc tệp trống")));
+			return AssessmentImport.Result.refused(List.of(new AssessmentWorkbook.CellProblem("", "", "Chưa chọn tệp, hoặc tệp trống")));
 		}
 		if (file.getSize() > MAX_BYTES) {
-			return new AssessmentImport.Result(0, List.of(new AssessmentWorkbook.CellProblem("", "", "Tệp lớn hơn giới hạn 10 MB")));
+			return AssessmentImport.Result.refused(List.of(new AssessmentWorkbook.CellProblem("", "", "Tệp lớn hơn giới hạn 10 MB")));
 		}
 		try {
 			return heavyWork.run(() -> importer.importWorkbook(file.getInputStream(), asOf, kind));

@@ -86,4 +86,54 @@ class AssessmentImportIntegrationTests {
 			.andExpect(jsonPath("$.problems[0].sheet").value(AssessmentWorkbook.DATA))
 			.andExpect(jsonPath("$.problems[0].cell").value("C5"));
 	}
+
+	/** A second upload of the same template for the same unit and date brings the draft up to the file; a submitted round is left alone. */
+	@Test
+	void theSameFileAgainUpdatesTheDraftAndNeverASubmittedRound(@Autowired vn.ntmtracker.Fixtures fixtures, @Autowired Assessments assessments,
+			@Autowired TestRounds rounds) throws Exception {
+		String commune = fixtures.commune("38", "BTB", 0);
+		String officer = fixtures.user(vn.ntmtracker.security.Role.COMMUNE_OFFICER, commune);
+		mvc.perform(multipart("/api/assessments/import").file(new MockMultipartFile("file", "x.xlsx", null, filledTemplate(commune, officer, "Đạt")))
+				.param("asOf", "2024-01-20").with(httpBasic(officer, "ntm-demo")))
+			.andExpect(status().isCreated()).andExpect(jsonPath("$.created").value(1)).andExpect(jsonPath("$.updated").value(0));
+		long id = jdbc.sql("select id from assessment_round where unit_code = :u").param("u", commune).query(Long.class).single();
+		int version = rounds.as(officer, () -> assessments.round(id)).version();
+
+		mvc.perform(multipart("/api/assessments/import").file(new MockMultipartFile("file", "x.xlsx", null, filledTemplate(commune, officer, "Không đạt")))
+				.param("asOf", "2024-01-20").with(httpBasic(officer, "ntm-demo")))
+			.andExpect(status().isCreated()).andExpect(jsonPath("$.created").value(0)).andExpect(jsonPath("$.updated").value(1))
+			.andExpect(jsonPath("$.rounds[0].id").value(id));
+		assertThat(jdbc.sql("select count(*) from assessment_round where unit_code = :u").param("u", commune).query(Long.class).single()).isEqualTo(1);
+		AssessmentRound updated = rounds.as(officer, () -> assessments.round(id));
+		assertThat(updated.version()).isEqualTo(version + 1);
+		assertThat(rounds.as(officer, () -> assessments.view(id)).round().achieved()).isLessThan(rounds.as(officer, () -> assessments.round(id)).total());
+
+		rounds.as(officer, () -> {
+			assessments.submit(id, updated.version());
+			return null;
+		});
+		mvc.perform(multipart("/api/assessments/import").file(new MockMultipartFile("file", "x.xlsx", null, filledTemplate(commune, officer, "Đạt")))
+				.param("asOf", "2024-01-20").with(httpBasic(officer, "ntm-demo")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.problems[0].cell").value("A5"))
+			.andExpect(jsonPath("$.problems[0].message").value(org.hamcrest.Matchers.containsString("không ghi đè")));
+		assertThat(rounds.as(officer, () -> assessments.round(id)).status()).isEqualTo(RoundStatus.SUBMITTED);
+	}
+
+	/** The upload page answers with the rounds written, or with every cell problem — never a server error. */
+	@Test
+	void theUploadPageListsTheRoundsOrTheCellProblems(@Autowired vn.ntmtracker.Fixtures fixtures) throws Exception {
+		String commune = fixtures.commune("38", "BTB", 0);
+		String officer = fixtures.user(vn.ntmtracker.security.Role.COMMUNE_OFFICER, commune);
+		String good = mvc.perform(multipart("/assessments/import").file(new MockMultipartFile("file", "tot.xlsx", null, filledTemplate(commune, officer, "Đạt")))
+				.param("asOf", "2024-02-20").with(user(accounts.loadUserByUsername(officer)))
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(good).contains("id=\"imported-rounds\"", "kiểm thử " + commune);
+		String bad = mvc.perform(multipart("/assessments/import").file(new MockMultipartFile("file", "sai.xlsx", null, filledTemplate(commune, officer, "có lẽ")))
+				.param("asOf", "2024-02-21").with(user(accounts.loadUserByUsername(officer)))
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(bad).contains("id=\"import-problems\"", "sai.xlsx", "SoLieu", "C5");
+	}
 }
