@@ -14,11 +14,13 @@ record ReportModel(Map<String, String> values, Map<String, List<Block>> data, De
 
 	/**
 	 * Who issues and signs, as the records say: the issuing organisation (null when the unit has none recorded), its
-	 * header lines, the signature and the recipients, the units the document is about and the number it already has.
+	 * header lines, the signature and the recipients, the units the document is about, the number it already has, and
+	 * the day it speaks for (its date, else the end of its period or the day of the meeting), on which rights over the
+	 * issuer's unit are decided.
 	 */
 	record Defaults(Long issuerId, String superiorBody, String issuingBody, String issuerCode, String place,
 			java.time.LocalDate issuedOn, int year, String signatureAuthority, String signatureTitle, String signerName,
-			List<String> recipients, List<String> unitCodes, Integer number, Long sourceDocumentId) {
+			List<String> recipients, List<String> unitCodes, Integer number, Long sourceDocumentId, java.time.LocalDate day) {
 	}
 
 	boolean has(String name) {
