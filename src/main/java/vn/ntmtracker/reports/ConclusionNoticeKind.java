@@ -150,7 +150,7 @@ class ConclusionNoticeKind implements ReportKind {
 		List<String> items = new ArrayList<>();
 		for (DirectiveLine request : requests) {
 			String asked = request.requestText() == null ? "" : "Đề nghị " + lowerFirst(stripDot(request.requestText())) + ": ";
-			items.add("- " + asked + "Giao " + request.leadName() + " chủ trì" + cooperationShort(request) + ": "
+			items.add("- " + asked + "Giao " + request.leadName() + cooperationShort(request) + ": "
 					+ lowerFirst(stripDot(request.text())) + deadline(request));
 		}
 		return Blocks.items(items);

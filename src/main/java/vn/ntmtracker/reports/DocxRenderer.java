@@ -121,7 +121,7 @@ final class DocxRenderer {
 	private static void header(XWPFDocument docx, OfficialDocument document, PageLayout.Sizes sizes) {
 		boolean party = document.layout() == Layout.PARTY;
 		OfficialDocument.Header header = document.header();
-		int leftWidth = TEXT_WIDTH * PageLayout.HEADER_LEFT_PERCENT / 100;
+		int leftWidth = TEXT_WIDTH * PageLayout.headerLeftPercent(document.layout()) / 100;
 		int rightWidth = TEXT_WIDTH - leftWidth;
 		XWPFTable table = frame(docx, leftWidth, rightWidth);
 		XWPFTableCell left = table.getRow(0).getCell(0);

@@ -57,12 +57,12 @@ final class HtmlWriter {
 				table.frame td { vertical-align: top; text-align: center; padding: 0; }
 				.superior { font-size: %spt; }
 				.issuer { font-size: %spt; font-weight: bold; }
-				.number { font-size: 13pt; margin-top: 3pt; }
+				.number { font-size: 13pt; margin-top: 3pt; white-space: pre; }
 				.motto-top { font-size: %spt; font-weight: bold; white-space: nowrap; }
 				.motto { font-size: 14pt; font-weight: bold; }
 				.underlined { border-bottom: 0.75pt solid #000; padding-bottom: 1pt; }
 				.star { font-size: 14pt; }
-				.place { font-size: %spt; font-style: italic; margin-top: 6pt; }
+				.place { font-size: %spt; font-style: italic; margin-top: 6pt; white-space: pre-wrap; }
 				.rule { border-top: 0.75pt solid #000; margin: 3pt auto 0 auto; width: 34%%; height: 0; }
 				.type { text-align: center; font-weight: bold; font-size: %spt; margin-top: 18pt; }
 				.summary { text-align: center; font-weight: bold; font-size: %spt; }
@@ -79,7 +79,8 @@ final class HtmlWriter {
 				table.data td.group { font-weight: bold; }
 				table.data tr.total td { font-weight: bold; }
 				.left { text-align: left; } .centre { text-align: center; } .right { text-align: right; }
-				table.closing { margin-top: 12pt; page-break-inside: avoid; }
+				table.closing { margin-top: 6pt; page-break-inside: avoid; }
+				.nb { white-space: nowrap; }
 				table.closing td.recipients { text-align: left; }
 				.recipients-title { font-size: 12pt; font-weight: bold; font-style: italic; }
 				.recipient { font-size: 11pt; }
@@ -94,7 +95,8 @@ final class HtmlWriter {
 
 	private static void header(StringBuilder html, OfficialDocument document, boolean party) {
 		OfficialDocument.Header header = document.header();
-		html.append("<table class=\"frame header\"><tr><td style=\"width: ").append(PageLayout.HEADER_LEFT_PERCENT).append("%\">");
+		int left = PageLayout.headerLeftPercent(document.layout());
+		html.append("<table class=\"frame header\"><tr><td style=\"width: ").append(left).append("%\">");
 		if (header.superiorBody() != null && !header.superiorBody().isBlank()) {
 			html.append("<p class=\"superior\">").append(lines(header.superiorBody())).append("</p>");
 		}
@@ -106,7 +108,7 @@ final class HtmlWriter {
 			html.append("<div class=\"rule\"></div>");
 		}
 		html.append("<p class=\"number\">").append(escape(header.numberLine())).append("</p>");
-		html.append("</td><td style=\"width: ").append(100 - PageLayout.HEADER_LEFT_PERCENT).append("%\">");
+		html.append("</td><td style=\"width: ").append(100 - left).append("%\">");
 		if (party) {
 			html.append("<p class=\"motto-top\"><span class=\"underlined\">ĐẢNG CỘNG SẢN VIỆT NAM</span></p>");
 		}
@@ -138,9 +140,16 @@ final class HtmlWriter {
 		}
 	}
 
+	/** A date or a number and code ("25/3/2024", "06/TB-BCĐ") is never split at its slash. */
+	private static final java.util.regex.Pattern SLASHED = java.util.regex.Pattern.compile("[^\\s<>&;]*/[^\\s<>&;]*");
+
+	private static String unbroken(String escaped) {
+		return SLASHED.matcher(escaped).replaceAll("<span class=\"nb\">$0</span>");
+	}
+
 	private static void runs(StringBuilder html, List<Run> runs) {
 		for (Run run : runs) {
-			String text = escape(run.text());
+			String text = unbroken(escape(run.text()));
 			if (run.bold()) {
 				text = "<b>" + text + "</b>";
 			}
@@ -167,7 +176,7 @@ final class HtmlWriter {
 			for (int i = 0; i < table.columns().size(); i++) {
 				String cell = i < row.cells().size() ? row.cells().get(i) : "";
 				html.append("<td class=\"").append(table.columns().get(i).align().name().toLowerCase(java.util.Locale.ROOT))
-					.append("\">").append(escape(cell)).append("</td>");
+					.append("\">").append(unbroken(escape(cell))).append("</td>");
 			}
 			html.append("</tr>");
 		}

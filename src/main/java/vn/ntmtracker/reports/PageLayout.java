@@ -12,6 +12,8 @@ final class PageLayout {
 	static final int RIGHT_MM = 15;
 	/** The header's left box (bodies, number) and right box (national motto, place and date). */
 	static final int HEADER_LEFT_PERCENT = 43;
+	/** The Party header's left box carries 14 pt names ("ĐẢNG BỘ HUYỆN CẨM XUYÊN"): half the width. */
+	static final int PARTY_HEADER_LEFT_PERCENT = 50;
 	static final int CLOSING_LEFT_PERCENT = 50;
 
 	/** Font sizes in points. */
@@ -22,6 +24,10 @@ final class PageLayout {
 	static Sizes sizes(OfficialDocument.Layout layout) {
 		return layout == OfficialDocument.Layout.PARTY ? new Sizes(14, 14, 15, 14, 15, 14, 14, 14)
 				: new Sizes(13, 13, 12, 14, 14, 14, 14, 13);
+	}
+
+	static int headerLeftPercent(OfficialDocument.Layout layout) {
+		return layout == OfficialDocument.Layout.PARTY ? PARTY_HEADER_LEFT_PERCENT : HEADER_LEFT_PERCENT;
 	}
 
 	private PageLayout() {

@@ -66,10 +66,10 @@ class PlanKind implements ReportKind {
 		fields.put("plan.title", "tên kế hoạch");
 		fields.put("plan.targetDate", "ngày phải đạt, ví dụ 31/12/2023");
 		fields.put("plan.targetYear", "năm phải đạt");
-		fields.put("plan.tier", "mức đạt chuẩn hướng tới, ví dụ 'Xã nông thôn mới nâng cao'");
+		fields.put("plan.tier", "mức đạt chuẩn hướng tới, ví dụ 'xã nông thôn mới nâng cao'");
 		fields.put("plan.approved", "'được UBND xã phê duyệt ngày 10/2/2023' khi đã phê duyệt, không thì trống");
 		fields.put("plan.taskCount", "số nhiệm vụ của xã");
-		fields.put("plan.totalCost", "tổng kinh phí (đồng), ví dụ 11.050.000.000");
+		fields.put("plan.totalCost", "tổng kinh phí kể cả kế hoạch các thôn đã phê duyệt (đồng), ví dụ 10.670.000.000");
 		fields.put("set.title", "tên bộ tiêu chí");
 		fields.put("set.total", "số tiêu chí của bộ");
 		fields.put("unit.name", "tên đơn vị, ví dụ 'xã Cẩm Lĩnh'");
@@ -105,7 +105,8 @@ class PlanKind implements ReportKind {
 		values.put("plan.title", plan.title());
 		values.put("plan.targetDate", VietnameseText.date(plan.targetDate()));
 		values.put("plan.targetYear", Integer.toString(plan.targetDate().getYear()));
-		values.put("plan.tier", plan.targetTier() == null ? view.set().tier().label() : plan.targetTier().label());
+		String tier = plan.targetTier() == null ? view.set().tier().label() : plan.targetTier().label();
+		values.put("plan.tier", tier.substring(0, 1).toLowerCase(VietnameseText.VIETNAMESE) + tier.substring(1));
 		values.put("plan.approved", plan.approvedOn() == null ? "" : "được " + (plan.approvedBody() == null ? "cấp có thẩm quyền" : plan.approvedBody())
 				+ " phê duyệt ngày " + VietnameseText.date(plan.approvedOn()));
 		values.put("plan.taskCount", Integer.toString(view.tasks().size()));
@@ -158,7 +159,7 @@ class PlanKind implements ReportKind {
 			}
 		}
 		if (!rows.isEmpty()) {
-			rows.add(Row.total("", "Tổng cộng", "", "", "", "", Blocks.millions(view.tasks().stream().mapToLong(PlanTask::totalCost).sum())));
+			rows.add(Row.total("", "Cộng các nhiệm vụ của " + view.unit().kind().label(), "", "", "", "", Blocks.millions(view.tasks().stream().mapToLong(PlanTask::totalCost).sum())));
 		}
 		return Blocks.table(List.of(Blocks.column("TT", 6, Align.CENTRE), Blocks.column("Nội dung công việc", 32, Align.LEFT),
 				Blocks.column("Khối lượng", 11, Align.CENTRE), Blocks.column("Thời gian", 13, Align.CENTRE),

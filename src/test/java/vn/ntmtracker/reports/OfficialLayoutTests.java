@@ -48,11 +48,11 @@ class OfficialLayoutTests {
 		PdfProbe.Line party = probe.find("ĐẢNG CỘNG SẢN VIỆT NAM");
 		assertThat(party.font()).containsIgnoringCase("bold");
 		assertThat(party.size()).isEqualTo(15f);
-		assertThat(party.left()).isGreaterThan(LayoutAssertions.HEADER_SPLIT_MM);
+		assertThat(party.left()).isGreaterThan(LayoutAssertions.PARTY_HEADER_SPLIT_MM);
 		assertThat(probe.text()).doesNotContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
 		PdfProbe.Line number = probe.find("Số 07-NQ/ĐU");
-		assertThat(number.right()).isLessThan(LayoutAssertions.HEADER_SPLIT_MM);
-		assertThat(probe.lines().stream().anyMatch(l -> l.text().strip().equals("*") && l.centre() < LayoutAssertions.HEADER_SPLIT_MM)).isTrue();
+		assertThat(number.right()).isLessThan(LayoutAssertions.PARTY_HEADER_SPLIT_MM);
+		assertThat(probe.lines().stream().anyMatch(l -> l.text().strip().equals("*") && l.centre() < LayoutAssertions.PARTY_HEADER_SPLIT_MM)).isTrue();
 		assertThat(probe.find("NGHỊ QUYẾT").size()).isEqualTo(15f);
 	}
 
