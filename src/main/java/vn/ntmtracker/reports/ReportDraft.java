@@ -78,10 +78,13 @@ record ReportDraft(long id, String kind, String unitCode, LocalDate periodFrom, 
 		if (!problems.isEmpty()) {
 			throw new ReportException(String.join("; ", problems));
 		}
-		LocalDate issuedOn = edit.issuedOn();
-		DraftHeader changed = new DraftHeader(trim(edit.superiorBody()), trim(edit.issuingBody()), trim(edit.issuerCode()), trim(edit.place()),
-				issuedOn, issuedOn != null ? issuedOn.getYear() : header.year(), blankToNull(edit.summary()), trim(edit.signatureAuthority()),
-				trim(edit.signatureTitle()), trim(edit.signerName()), edit.recipients() == null ? null : clean(edit.recipients()));
+		// A field left out (null) keeps its value; a blank one clears it (the template's summary and recipients apply).
+		LocalDate issuedOn = edit.issuedOn() != null ? edit.issuedOn() : header.issuedOn();
+		DraftHeader changed = new DraftHeader(keep(edit.superiorBody(), header.superiorBody()), keep(edit.issuingBody(), header.issuingBody()),
+				keep(edit.issuerCode(), header.issuerCode()), keep(edit.place(), header.place()), issuedOn,
+				issuedOn != null ? issuedOn.getYear() : header.year(), keepOrTemplate(edit.summary(), header.summary()),
+				keep(edit.signatureAuthority(), header.signatureAuthority()), keep(edit.signatureTitle(), header.signatureTitle()),
+				keep(edit.signerName(), header.signerName()), keepOrTemplate(edit.recipients(), header.recipients()));
 		return new ReportDraft(id, kind, unitCode, periodFrom, periodTo, planId, sourceDocumentId, templateScope, templateVersion,
 				recordDay, edit.issuerId() != null ? edit.issuerId() : issuerId, changed, newTexts, status, number, numberText,
 				registeredDocumentId, createdBy, version);
@@ -117,11 +120,14 @@ record ReportDraft(long id, String kind, String unitCode, LocalDate periodFrom, 
 		return java.text.Normalizer.normalize(text.replace("\r\n", "\n").replace('\r', '\n'), java.text.Normalizer.Form.NFC).strip();
 	}
 
-	private static String trim(String text) {
-		return text == null ? null : clean(text);
+	private static String keep(String edited, String current) {
+		return edited == null ? current : clean(edited);
 	}
 
-	private static String blankToNull(String text) {
-		return text == null || text.isBlank() ? null : clean(text);
+	private static String keepOrTemplate(String edited, String current) {
+		if (edited == null) {
+			return current;
+		}
+		return edited.isBlank() ? null : clean(edited);
 	}
 }

@@ -27,7 +27,16 @@ final class PdfProbe {
 		}
 	}
 
-	record Probe(int pages, List<Line> lines, List<String> missingGlyphs, String text) {
+	/** A stretch of one line in one font. */
+	record Run(int page, String text, String font) {
+	}
+
+	record Probe(int pages, List<Line> lines, List<Run> runs, List<String> missingGlyphs, String text) {
+
+		boolean hasRun(String fragment, String fontPart) {
+			return runs.stream().anyMatch(r -> r.text().contains(fragment) && r.font().toLowerCase(java.util.Locale.ROOT).contains(fontPart));
+		}
+
 
 		List<Line> page(int page) {
 			return lines.stream().filter(l -> l.page() == page).toList();
@@ -46,6 +55,7 @@ final class PdfProbe {
 		try (PDDocument document = Loader.loadPDF(pdf)) {
 			List<Line> lines = new ArrayList<>();
 			List<String> missing = new ArrayList<>();
+			List<Run> runs = new ArrayList<>();
 			StringBuilder all = new StringBuilder();
 			for (int page = 1; page <= document.getNumberOfPages(); page++) {
 				int current = page;
@@ -71,6 +81,17 @@ final class PdfProbe {
 								}
 							}
 						}
+						StringBuilder run = new StringBuilder();
+						String runFont = positions.get(0).getFont().getName();
+						for (TextPosition p : positions) {
+							if (!p.getFont().getName().equals(runFont)) {
+								runs.add(new Run(current, run.toString(), runFont));
+								run.setLength(0);
+								runFont = p.getFont().getName();
+							}
+							run.append(p.getUnicode());
+						}
+						runs.add(new Run(current, run.toString(), runFont));
 						TextPosition first = positions.get(0);
 						lines.add(new Line(current, text, left * MM_PER_POINT, right * MM_PER_POINT, top * MM_PER_POINT,
 								baseline * MM_PER_POINT, first.getFont().getName(), Math.round(first.getFontSize() * 2) / 2f));
@@ -82,7 +103,7 @@ final class PdfProbe {
 				stripper.getText(document);
 			}
 			lines.forEach(line -> all.append(line.text()).append('\n'));
-			return new Probe(document.getNumberOfPages(), lines, missing, all.toString());
+			return new Probe(document.getNumberOfPages(), lines, runs, missing, all.toString());
 		}
 	}
 }
