@@ -20,7 +20,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Loads, through the application's own API, a province of 1,000 communes with two years of rounds, and one commune
- * with a conclusion notice of 160 directives and requests over 8 bodies, an 80-task plan and funds; then times the
+ * with a conclusion notice of 240 directives and requests over 8 bodies, a 110-task plan and funds; then times the
  * progress report of that commune (PDF and DOCX, pages counted) and the province's assessment summary (XLSX).
  * Usage: java -cp <classpath> ReportsBench.java http://127.0.0.1:18081 admin password out-dir
  */
@@ -40,12 +40,14 @@ public class ReportsBench {
 		for (int d = 1; d <= 10; d++) {
 			csv.append("RB-H").append(d).append(",Huyện Số ").append(d).append(",huyện,RB,2020-01-01,2025-06-30,BTB\n");
 		}
+		// Under their district until 30/6/2025, directly under the province afterwards (the 2025 reform).
 		for (int c = 1; c <= 1000; c++) {
-			csv.append("RB-X").append(c).append(",Xã Thử ").append(c).append(",xã,RB-H").append((c - 1) / 100 + 1).append(",2020-01-01,,BTB\n");
+			csv.append("RB-X").append(c).append(",Xã Thử ").append(c).append(",xã,RB-H").append((c - 1) / 100 + 1).append(",2020-01-01,2025-06-30,BTB\n");
+			csv.append("RB-X").append(c).append(",Xã Thử ").append(c).append(",xã,RB,2025-07-01,,BTB\n");
 		}
 		check(send("POST", "/api/units/import", "text/csv", csv.toString()), 201, "units");
 		Random random = new Random(7);
-		for (String asOf : List.of("2024-12-31", "2025-06-30")) {
+		for (String asOf : List.of("2024-12-31", "2025-06-15")) {
 			long t = System.nanoTime();
 			int status = upload(filled(random), asOf);
 			System.out.printf("rounds %s for 1,000 communes: HTTP %d in %.1f s%n", asOf, status, (System.nanoTime() - t) / 1e9);
@@ -64,7 +66,7 @@ public class ReportsBench {
 				+ "\"issuedOn\":\"2025-02-10\",\"issuerId\":" + bodies.get(0) + ",\"subject\":\"Kết luận về xây dựng xã nông thôn mới năm 2025\","
 				+ "\"unitCodes\":[\"RB-X1\"]}"), 201, "document");
 		long documentId = id(document);
-		for (int i = 1; i <= 160; i++) {
+		for (int i = 1; i <= 240; i++) {
 			boolean request = i % 8 == 0;
 			int month = 3 + i % 10;
 			String deadline = "trước ngày " + (1 + i % 27) + "/" + month + "/2025";
@@ -78,7 +80,7 @@ public class ReportsBench {
 				"{\"title\":\"Kế hoạch xây dựng xã Thử 1 đạt chuẩn nông thôn mới năm 2025\",\"setCode\":\"QD318-2022-XA-NTM\",\"targetDate\":\"2025-12-31\"}"),
 				201, "plan");
 		long planId = id(plan);
-		for (int i = 1; i <= 80; i++) {
+		for (int i = 1; i <= 110; i++) {
 			String json = "{\"criterionNumber\":" + (1 + i % 19) + ",\"description\":\"Nhiệm vụ số " + i
 					+ ": nâng cấp, hoàn thiện hạng mục theo tiêu chí, có khối lượng và dự toán được duyệt\",\"kind\":\"WORKS\",\"volumeQuantity\":" + (1 + i % 7)
 					+ ",\"volumeUnit\":\"km\",\"start\":\"2025-03-01\",\"deadline\":\"2025-" + String.format("%02d", 4 + i % 8) + "-15\",\"leadBody\":\""
@@ -90,11 +92,11 @@ public class ReportsBench {
 			check(send("POST", "/api/units/RB-X1/funds", "application/json", "{\"year\":2025,\"source\":\"" + source + "\",\"amount\":1250000000}"),
 					201, "funds");
 		}
-		String report = "/api/reports/progress-report?unit=RB-X1&from=2025-01-01&to=2025-12-31&format=";
-		time("progress report PDF (RB-X1, 160 directives, 80 tasks)", report + "pdf", 3, 10, out.resolve("progress-report.pdf"));
+		String report = "/api/reports/progress-report?unit=RB-X1&from=2025-01-01&to=2025-06-30&format=";
+		time("progress report PDF (RB-X1, 240 directives and requests, 110 tasks)", report + "pdf", 3, 10, out.resolve("progress-report.pdf"));
 		time("progress report DOCX (same)", report + "docx", 3, 10, out.resolve("progress-report.docx"));
 		time("assessment summary XLSX (1,000 communes x 19 criteria)",
-				"/api/reports/assessment-summary?unit=RB&set=QD318-2022-XA-NTM&to=2025-12-31&format=xlsx", 2, 5, out.resolve("summary.xlsx"));
+				"/api/reports/assessment-summary?unit=RB&set=QD318-2022-XA-NTM&to=2025-06-30&format=xlsx", 2, 5, out.resolve("summary.xlsx"));
 		try (var pdf = Loader.loadPDF(Files.readAllBytes(out.resolve("progress-report.pdf")))) {
 			System.out.println("progress report pages: " + pdf.getNumberOfPages());
 		}
@@ -113,7 +115,8 @@ public class ReportsBench {
 					HttpResponse.BodyHandlers.ofByteArray());
 			double ms = (System.nanoTime() - t) / 1e6;
 			if (response.statusCode() != 200) {
-				throw new IllegalStateException(what + ": HTTP " + response.statusCode() + " " + new String(response.body(), StandardCharsets.UTF_8));
+				String text = new String(response.body(), StandardCharsets.UTF_8);
+				throw new IllegalStateException(what + ": HTTP " + response.statusCode() + " " + text.substring(0, Math.min(500, text.length())));
 			}
 			if (i >= warmUp) {
 				times.add(ms);
@@ -133,7 +136,8 @@ public class ReportsBench {
 
 	static String check(HttpResponse<String> response, int expected, String what) {
 		if (response.statusCode() != expected) {
-			throw new IllegalStateException(what + ": HTTP " + response.statusCode() + " " + response.body());
+			throw new IllegalStateException(what + ": HTTP " + response.statusCode() + " "
+					+ response.body().substring(0, Math.min(500, response.body().length())));
 		}
 		return response.body();
 	}
@@ -156,6 +160,11 @@ public class ReportsBench {
 		for (var criterion : tree.get("criteria")) {
 			for (var indicator : criterion.get("indicators")) {
 				kinds.put(indicator.get("code").asString(), indicator.get("kind").asString());
+				if (indicator.has("parts")) {
+					for (var part : indicator.get("parts")) {
+						kinds.put(part.get("code").asString(), part.get("kind").asString());
+					}
+				}
 			}
 		}
 		return kinds;
@@ -176,11 +185,12 @@ public class ReportsBench {
 				for (int c = 2; c < header.getLastCellNum(); c++) {
 					String code = header.getCell(c).getStringCellValue().split(" ")[0];
 					boolean pass = random.nextInt(10) < 8;
-					switch (kinds.get(code)) {
+					switch (kinds.getOrDefault(code, "")) {
 						case "PERCENT_AT_LEAST" -> row.getCell(c).setCellValue(pass ? 100 : random.nextInt(90));
 						case "PERCENT_AT_MOST" -> row.getCell(c).setCellValue(pass ? 0 : 5 + random.nextInt(20));
 						case "COUNT_MUST_BE_ZERO" -> row.getCell(c).setCellValue(pass ? 0 : 1 + random.nextInt(5));
 						case "AMOUNT_AT_LEAST", "AREA_PER_PERSON_AT_LEAST" -> row.getCell(c).setCellValue(pass ? 80 : 1);
+						case "" -> row.getCell(c).setCellValue(pass ? 100 : 0);
 						default -> row.getCell(c).setCellValue(pass ? "Đạt" : "Không đạt");
 					}
 				}

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Timing of generated documents at realistic size (issue 15, item 7):
 #   bench/reports/run.sh     # builds the jar, starts it on a fresh embedded PostgreSQL in bench/out/reports-pg, loads a
-#                            # province of 1,000 communes with two years of rounds and one commune with 160 directives,
-#                            # an 80-task plan and funds through the API, then times the progress report (PDF, DOCX) and
+#                            # province of 1,000 communes with two years of rounds and one commune with 240 directives,
+#                            # a 110-task plan and funds through the API, then times the progress report (PDF, DOCX) and
 #                            # the province summary (XLSX): medians of 10 and 5 calls after warm-up, with the load average.
 # Targets: a ~20-page progress report < 2 s; a 1,000-commune summary < 5 s. Files land in bench/out/reports/.
 set -euo pipefail

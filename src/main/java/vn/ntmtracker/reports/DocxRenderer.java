@@ -76,7 +76,7 @@ final class DocxRenderer {
 			}
 			closing(docx, document, sizes);
 			docx.write(out);
-			return out.toByteArray();
+			return document.draft() ? lightenWatermark(out.toByteArray()) : out.toByteArray();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("DOCX could not be written", ex);
@@ -157,11 +157,37 @@ final class DocxRenderer {
 		run(place, header.placeAndDate(), sizes.place(), false, true);
 	}
 
+	/**
+	 * POI draws the watermark black and level, and office suites then print it over the text; light grey and diagonal,
+	 * as Word's own "DRAFT" watermark, it leaves the text readable. The shape is only reachable in the written XML.
+	 */
+	static byte[] lightenWatermark(byte[] docx) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(docx.length + 1024);
+		try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(docx));
+				java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+			java.util.zip.ZipEntry entry;
+			while ((entry = in.getNextEntry()) != null) {
+				byte[] content = in.readAllBytes();
+				if (entry.getName().matches("word/header\\d+\\.xml")) {
+					String xml = new String(content, java.nio.charset.StandardCharsets.UTF_8);
+					xml = xml.replace("fillcolor=\"black\"", "fillcolor=\"#d9d9d9\"")
+						.replace("mso-position-vertical-relative:margin\"", "mso-position-vertical-relative:margin;rotation:315\"");
+					content = xml.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+				}
+				zip.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+				zip.write(content);
+				zip.closeEntry();
+			}
+		}
+		return out.toByteArray();
+	}
+
 	/** A centred bold line with a solid line under it as long as the text: a bottom border, indented to the text's width. */
 	private static void underline(XWPFParagraph paragraph, String text, int size, int cellWidth) {
 		run(paragraph, text, size, true, false);
 		int textWidth = (int) Math.ceil(Measure.width(text, size, true) * 20) + 60;
-		int indent = Math.max(0, (cellWidth - textWidth) / 2 - 60);
+		// Some slack on each side: office suites wrap a line that fits to the twip.
+		int indent = Math.max(0, (cellWidth - textWidth) / 2 - 200);
 		paragraph.setIndentationLeft(indent);
 		paragraph.setIndentationRight(indent);
 		paragraph.setBorderBottom(Borders.SINGLE);
@@ -290,6 +316,9 @@ final class DocxRenderer {
 	private static XWPFTable frame(XWPFDocument docx, int leftWidth, int rightWidth) {
 		XWPFTable table = docx.createTable(1, 2);
 		table.setWidth(leftWidth + rightWidth);
+		var layout = table.getCTTbl().getTblPr().isSetTblLayout() ? table.getCTTbl().getTblPr().getTblLayout()
+				: table.getCTTbl().getTblPr().addNewTblLayout();
+		layout.setType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType.FIXED);
 		table.setTopBorder(XWPFTable.XWPFBorderType.NONE, 0, 0, "auto");
 		table.setBottomBorder(XWPFTable.XWPFBorderType.NONE, 0, 0, "auto");
 		table.setLeftBorder(XWPFTable.XWPFBorderType.NONE, 0, 0, "auto");

@@ -16,6 +16,10 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
  */
 final class PdfRenderer {
 
+	static {
+		com.openhtmltopdf.util.XRLog.setLoggerImpl(new PdfLog());
+	}
+
 	private PdfRenderer() {
 	}
 

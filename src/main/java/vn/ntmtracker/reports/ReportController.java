@@ -90,6 +90,8 @@ class ReportController {
 		model.addAttribute("organisations", organisations);
 		model.addAttribute("defaults", loaded.model().defaults());
 		model.addAttribute("template", loaded.template());
+		// The preview travels inside the page (srcdoc): framing another URL of the app is refused by its frame policy.
+		model.addAttribute("previewHtml", HtmlWriter.write(loaded.document(!loaded.draft().issued())));
 	}
 
 	@PostMapping("/reports/drafts/{id}")

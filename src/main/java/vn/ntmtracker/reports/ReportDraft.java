@@ -34,7 +34,7 @@ record ReportDraft(long id, String kind, String unitCode, LocalDate periodFrom, 
 		return new ReportKind.Request(unitCode, periodFrom, periodTo, planId, sourceDocumentId);
 	}
 
-	boolean issued() {
+	public boolean issued() {
 		return status == Status.ISSUED;
 	}
 
