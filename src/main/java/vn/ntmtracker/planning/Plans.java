@@ -85,7 +85,7 @@ public class Plans {
 	}
 
 	/** Everything the plan page, the export and the API need. */
-	record PlanView(Plan plan, Unit unit, CriteriaSetDefinition set, List<PlanTask> tasks, PlanRollup rollup,
+	public record PlanView(Plan plan, Unit unit, CriteriaSetDefinition set, List<PlanTask> tasks, PlanRollup rollup,
 			Optional<AssessmentRound> latestRound, List<BaselineChange> changes, boolean canWrite, boolean canApprove,
 			String approverBody, Map<Long, List<Progress>> progress) {
 	}
