@@ -37,9 +37,11 @@ class AssessmentController {
 	private final StatedStatuses stated;
 
 	private final Clock clock;
+	private final vn.ntmtracker.security.AccessPolicy access;
 
 	AssessmentController(Assessments assessments, AssessmentOverview overview, CriteriaCatalog catalog, Units units,
-			StatedStatuses stated, Clock clock) {
+			StatedStatuses stated, Clock clock, vn.ntmtracker.security.AccessPolicy access) {
+		this.access = access;
 		this.clock = clock;
 		this.assessments = assessments;
 		this.stated = stated;
@@ -61,6 +63,15 @@ class AssessmentController {
 		model.addAttribute("sets", catalog.list().stream()
 			.filter(s -> s.status() != SetStatus.DRAFT && s.tier().unitLevel() == unit.level()).toList());
 		model.addAttribute("kinds", RoundKind.values());
+		// a commune formed by a merger keeps its predecessors' rounds as its history
+		Map<Unit, List<AssessmentRound>> history = new LinkedHashMap<>();
+		for (String predecessor : units.predecessors(code)) {
+			if (access.canRead(predecessor)) {
+				units.lastKnown(predecessor, LocalDate.now(clock))
+					.ifPresent(u -> history.put(u, assessments.rounds(predecessor)));
+			}
+		}
+		model.addAttribute("history", history);
 		return "assessment/rounds";
 	}
 

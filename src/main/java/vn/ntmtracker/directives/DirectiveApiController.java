@@ -174,7 +174,8 @@ class DirectiveApiController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@RequestParam(defaultValue = "ASSIGNEE") DirectiveQueries.GroupBy by) {
 		LocalDate day = day(asOf);
-		units.get(unit, day);
+		// an abolished district answers for its former communes, a merged commune with its predecessors
+		units.lastKnown(unit, day).orElseThrow(() -> new vn.ntmtracker.units.UnitNotFoundException(unit));
 		access.requireRead(unit);
 		List<DirectiveRow> rows = queries.find(DirectiveFilter.asOf(day).forUnit(unit), access.reach(), access.myOrganisations());
 		List<SummaryLineJson> lines = queries.summary(rows, by, day).stream()

@@ -192,8 +192,10 @@ class DirectiveController {
 			model.addAttribute("total", BucketCounts.ZERO);
 			return "directives/summary";
 		}
-		Unit shown = units.get(code, day);
+		// a district abolished in the 2025 reform still shows its former communes (as they stood on its last day)
+		Unit shown = units.lastKnown(code, day).orElseThrow(() -> new vn.ntmtracker.units.UnitNotFoundException(code));
 		access.requireRead(code);
+		model.addAttribute("formerUnit", shown.validTo() != null && shown.validTo().isBefore(day));
 		List<DirectiveRow> rows = queries.find(DirectiveFilter.asOf(day).forUnit(code), access.reach(), access.myOrganisations());
 		model.addAttribute("unit", shown);
 		model.addAttribute("lines", queries.summary(rows, by, day));

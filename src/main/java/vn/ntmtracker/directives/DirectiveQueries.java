@@ -62,9 +62,13 @@ class DirectiveQueries {
 			params.put("pattern", "%" + key.replace("%", "").replace("_", "") + "%");
 		}
 		if (filter.unitCode() != null && !filter.unitCode().isBlank()) {
-			List<String> subtree = units.subtreeCodes(filter.unitCode(), filter.asOf());
-			where.append(" and exists (select 1 from directive_unit fu where fu.directive_id = d.id and fu.unit_code in (:subtree))");
-			params.put("subtree", subtree.isEmpty() ? List.of(filter.unitCode()) : subtree);
+			// the unit's subtree then and now: a merged commune's predecessors, an abolished district's former communes
+			List<String> subtree = new ArrayList<>(units.subtreeWithHistory(filter.unitCode(), filter.asOf()));
+			if (subtree.isEmpty()) {
+				subtree.add(filter.unitCode());
+			}
+			where.append(" and exists (select 1 from directive_unit fu where fu.directive_id = d.id and fu.unit_code = any(:subtree))");
+			params.put("subtree", subtree.toArray(String[]::new));
 		}
 		if (filter.organisationId() != null) {
 			where.append(" and (d.lead_id = :org or exists (select 1 from directive_cooperating fc where fc.directive_id = d.id and fc.organisation_id = :org))");

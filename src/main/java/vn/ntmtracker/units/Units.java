@@ -208,6 +208,49 @@ public class Units {
 				""").param("asOf", asOf).param("code", code).query(String.class).list();
 	}
 
+	/**
+	 * The unit's subtree across the 2025 reform and mergers: the units under it on {@code asOf} — or, for a unit that
+	 * no longer existed then (an abolished district), under it on its last day — and every unit merged into any of
+	 * them before (their predecessors, recursively), whose records are the subtree's history. One query.
+	 */
+	public List<String> subtreeWithHistory(String code, LocalDate asOf) {
+		return jdbc.sql("""
+				with recursive root as (
+				    select p.path, least(coalesce(p.valid_to, 'infinity'::date), :asOf) as day
+				    from unit_path p join unit u on u.id = p.unit_id
+				    where u.code = :code and p.valid_from <= :asOf
+				    order by (coalesce(p.valid_to, 'infinity'::date) >= :asOf) desc, p.valid_from desc limit 1),
+				members as (
+				    select distinct u.id from unit u join unit_path sp on sp.unit_id = u.id cross join root
+				    where sp.valid_from <= root.day and coalesce(sp.valid_to, 'infinity'::date) >= root.day
+				      and sp.path like root.path || '%'),
+				lineage(id) as (
+				    select id from members
+				    union
+				    select l.predecessor_id from unit_lineage l join lineage s on s.id = l.successor_id)
+				select u.code from lineage join unit u on u.id = lineage.id""")
+			.param("code", code).param("asOf", asOf).query(String.class).list();
+	}
+
+	/** The units merged into this one, directly or through earlier mergers (oldest last). */
+	public List<String> predecessors(String code) {
+		return jdbc.sql("""
+				with recursive lineage(id, depth) as (
+				    select l.predecessor_id, 1 from unit_lineage l join unit s on s.id = l.successor_id
+				    where s.code = :code and l.predecessor_id <> l.successor_id
+				    union
+				    select l.predecessor_id, lineage.depth + 1 from unit_lineage l join lineage on lineage.id = l.successor_id
+				    where lineage.depth < 20 and l.predecessor_id <> l.successor_id)
+				select u.code from lineage join unit u on u.id = lineage.id where u.code <> :code
+				group by u.code order by min(lineage.depth), u.code""")
+			.param("code", code).query(String.class).list();
+	}
+
+	/** The unit as it last stood: on {@code asOf} if it existed then, else on its last day (an abolished district). */
+	public Optional<Unit> lastKnown(String code, LocalDate asOf) {
+		return find(code, asOf);
+	}
+
 	/** Ancestors from the province down to the parent, on {@code asOf}. */
 	public List<Unit> ancestors(String code, LocalDate asOf) {
 		Unit unit = get(code, asOf);

@@ -15,6 +15,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import vn.ntmtracker.IntegrationTest;
 import vn.ntmtracker.security.UserAccounts;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.is;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -194,5 +195,22 @@ class DirectiveAuthorizationIntegrationTests {
 		mvc.perform(get("/ical/" + "0".repeat(48) + ".ics")).andExpect(status().isNotFound());
 		reminders.revokeFeed("camquang");
 		mvc.perform(get("/ical/" + token + ".ics")).andExpect(status().isNotFound());
+	}
+
+	/**
+	 * The district coordinator of Cẩm Xuyên (abolished 30/6/2025) opens the summary by assignee today and sees the
+	 * directives of its former communes, not zeros; the API answers the same for the district.
+	 */
+	@Test
+	void anAbolishedDistrictsSummaryDefaultsToItsFormerCommunesToday() throws Exception {
+		var coordinator = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+			.user(accounts.loadUserByUsername("vpdp-camxuyen"));
+		String page = mvc.perform(get("/directives/summary").with(coordinator)).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(page).contains("id=\"former-unit\"", "UBND xã Cẩm Quang");
+		mvc.perform(get("/api/directives/summary").param("unit", "HT-CAMXUYEN").with(coordinator))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.total.overdue")
+				.value(org.hamcrest.Matchers.greaterThan(0)));
 	}
 }

@@ -129,4 +129,24 @@ class UnitTreeIntegrationTests {
 		assertThat(jdbc.sql("select count(*) from audit_log where entity_type = 'unit' and entity_id in ('IT-XA', 'IT-XA-T1') and action = 'CREATE'")
 			.query(Long.class).single()).isEqualTo(2);
 	}
+
+	/** A district abolished in 2025 keeps its former communes; a merged commune carries its predecessors as history. */
+	@Test
+	void aSubtreeAcrossTimeFollowsTheReformAndMergers(@Autowired vn.ntmtracker.Fixtures fixtures) {
+		String[] district = fixtures.districtWithCommune("42");
+		assertThat(units.subtreeCodes(district[0], LocalDate.of(2026, 1, 1))).isEmpty();
+		assertThat(units.subtreeWithHistory(district[0], LocalDate.of(2026, 1, 1))).contains(district[0], district[1]);
+		assertThat(units.lastKnown(district[0], LocalDate.of(2026, 1, 1))).get()
+			.satisfies(u -> assertThat(u.validTo()).isEqualTo(LocalDate.of(2025, 6, 30)));
+
+		String a = fixtures.commune("42", "BTB", 1);
+		String b = fixtures.commune("42", "BTB", 1);
+		String c = fixtures.commune("42", "BTB", 0);
+		writer.merge(List.of(a, b), b, LocalDate.of(2026, 1, 1), "NQ kiểm thử", null);
+		writer.merge(List.of(b, c), c, LocalDate.of(2026, 6, 1), "NQ kiểm thử", null);
+		assertThat(units.predecessors(c)).containsExactly(b, a);
+		assertThat(units.subtreeWithHistory(c, LocalDate.of(2026, 7, 1))).contains(c, a, b, a + "-T1", b + "-T1");
+		assertThat(units.subtreeWithHistory(a, LocalDate.of(2026, 7, 1))).as("a predecessor on a later day: its last subtree")
+			.contains(a).doesNotContain(c);
+	}
 }
