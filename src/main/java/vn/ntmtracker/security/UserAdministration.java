@@ -359,6 +359,31 @@ public class UserAdministration {
 		return new ImportResult(created, List.of());
 	}
 
+	/** {@link #importUsers} of a CSV file (UTF-8), header {@code username,display_name,email,role,unit_code,criteria}. */
+	@Transactional
+	public ImportResult importCsv(java.io.Reader csv) throws java.io.IOException {
+		requireManager();
+		return importUsers(UserImport.csv(csv));
+	}
+
+	/** {@link #importUsers} of the first sheet of an XLSX workbook with the same columns as the CSV. */
+	@Transactional
+	public ImportResult importXlsx(java.io.InputStream xlsx) throws java.io.IOException {
+		requireManager();
+		return importUsers(UserImport.xlsx(xlsx));
+	}
+
+	/** The CSV template: the header and two example rows. */
+	public static byte[] importTemplate() {
+		return UserImport.template();
+	}
+
+	/** The roles the current manager may grant: every role for an administrator, else all but administrator. */
+	public List<Role> grantableRoles() {
+		CurrentUser me = requireManager();
+		return java.util.Arrays.stream(Role.values()).filter(r -> me.isAdmin() || r != Role.ADMIN).toList();
+	}
+
 	public boolean mayManageUsers() {
 		return access.currentUser().map(this::isManager).orElse(false);
 	}
