@@ -35,8 +35,8 @@ public class Addressees {
 		if (line.isEmpty()) {
 			return List.of();
 		}
-		List<CurrentUser> candidates = jdbc.sql(UserAccounts.SELECT_USER + """
-				 where u.enabled and exists (select 1 from role_grant g where g.user_id = u.id and g.unit_code in (:line)
+		List<CurrentUser> candidates = jdbc.sql(UserAccounts.SELECT_USER + " " + """
+				where u.enabled and exists (select 1 from role_grant g where g.user_id = u.id and g.unit_code in (:line)
 				   and g.role not in ('ADMIN', 'LEADER')) order by u.username""")
 			.param("line", line).query(UserAccounts::mapUser).list();
 		List<String> addressees = new ArrayList<>();

@@ -88,9 +88,13 @@ public class UserAdministration {
 		UnitScope scope = managedScope(me);
 		StringBuilder where = new StringBuilder(" where true");
 		Map<String, Object> params = new LinkedHashMap<>();
-		if (!key.isEmpty()) {
-			where.append(" and u.search_key like :pattern");
-			params.put("pattern", "%" + key.replace("%", "").replace("_", "") + "%");
+		// every word of the query, in any order: "giang huong" finds Nguyễn Thị Hương Giang
+		String[] words = key.replace("%", "").replace("_", "").split("\\s+");
+		for (int i = 0; i < words.length && i < 8; i++) {
+			if (!words[i].isEmpty()) {
+				where.append(" and u.search_key like :w").append(i);
+				params.put("w" + i, "%" + words[i] + "%");
+			}
 		}
 		if (!scope.unrestricted()) {
 			where.append(" and exists (select 1 from role_grant g join units_v_line p on p.unit_code = g.unit_code")

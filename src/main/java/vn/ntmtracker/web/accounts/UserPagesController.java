@@ -196,7 +196,8 @@ class UserPagesController {
 	}
 
 	@PostMapping("/admin/users/import")
-	String importFile(@RequestParam(required = false) MultipartFile file, Model model) throws Exception {
+	String importFile(@RequestParam(required = false) MultipartFile file, Model model, jakarta.servlet.http.HttpServletResponse response)
+			throws Exception {
 		if (file == null || file.isEmpty()) {
 			model.addAttribute("errors", texts(List.of("users.import.noFile")));
 			return "admin/users-import";
@@ -217,6 +218,9 @@ class UserPagesController {
 		}
 		model.addAttribute("fileName", file.getOriginalFilename());
 		model.addAttribute("result", result);
+		if (!result.ok()) {
+			response.setStatus(422);
+		}
 		return "admin/users-import";
 	}
 

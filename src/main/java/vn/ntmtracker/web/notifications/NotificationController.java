@@ -35,7 +35,7 @@ class NotificationController {
 	}
 
 	/** A notification as the page shows it. */
-	record Line(long id, String text, String at, boolean unread, String kind) {
+	public record Line(long id, String text, String at, boolean unread, String kind) {
 	}
 
 	@GetMapping("/notifications")

@@ -18,28 +18,28 @@ import tools.jackson.databind.json.JsonMapper;
  * user's notification answers as if it did not exist.
  */
 @Component
-class Notifications {
+public class Notifications {
 
 	/** What a notification says; its text is {@code notification.<KIND>} with the stored arguments. */
-	enum Kind {
+	public enum Kind {
 		ROUND_WAITING_VERIFICATION, ROUND_WAITING_APPRAISAL, ROUND_RETURNED, DIRECTIVE_ASSIGNED, REQUEST_ASSIGNED,
 		DEADLINE_SOON, OVERDUE, REQUEST_ANSWERED, EXTENSION_GRANTED;
 
-		String messageKey() {
+		public String messageKey() {
 			return "notification." + name();
 		}
 	}
 
-	record Notice(long id, Kind kind, List<String> args, String link, OffsetDateTime createdAt, OffsetDateTime readAt) {
+	public record Notice(long id, Kind kind, List<String> args, String link, OffsetDateTime createdAt, OffsetDateTime readAt) {
 
-		boolean unread() {
+		public boolean unread() {
 			return readAt == null;
 		}
 	}
 
-	record Page(List<Notice> content, int page, int size, long totalElements, long unread) {
+	public record Page(List<Notice> content, int page, int size, long totalElements, long unread) {
 
-		int totalPages() {
+		public int totalPages() {
 			return (int) ((totalElements + size - 1) / size);
 		}
 	}
