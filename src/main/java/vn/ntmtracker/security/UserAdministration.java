@@ -382,10 +382,11 @@ public class UserAdministration {
 		return UserImport.template();
 	}
 
-	/** The roles the current manager may grant: every role for an administrator, else all but administrator. */
+	/** The roles the current manager may grant, the most common first: every role for an administrator, else all but administrator. */
 	public List<Role> grantableRoles() {
 		CurrentUser me = requireManager();
-		return java.util.Arrays.stream(Role.values()).filter(r -> me.isAdmin() || r != Role.ADMIN).toList();
+		return List.of(Role.COMMUNE_OFFICER, Role.VILLAGE_BOARD, Role.SECTOR, Role.COORDINATION, Role.LEADER, Role.ADMIN).stream()
+			.filter(r -> me.isAdmin() || r != Role.ADMIN).toList();
 	}
 
 	public boolean mayManageUsers() {
