@@ -51,10 +51,15 @@ public class Memberships {
 		return organisations.find(organisationId);
 	}
 
-	/** Organisations whose name or code matches (diacritics ignored), at most {@code limit}. */
+	/**
+	 * Organisations whose name or code matches (diacritics ignored) and whose members the current user may change, at
+	 * most {@code limit} (of the first ten times as many matches).
+	 */
 	public List<Organisation> search(String query, int limit) {
 		List<Organisation> found = query == null || query.isBlank() ? organisations.all() : organisations.search(query);
-		return found.stream().limit(limit).toList();
+		LocalDate today = LocalDate.now(clock);
+		return found.stream().limit(limit * 10L)
+			.filter(o -> authorization.may(Permission.EDIT_ORGANISATION, Target.unit(o.unitCode(), today))).limit(limit).toList();
 	}
 
 	/** Usernames of the members of any of these organisations. */

@@ -54,6 +54,9 @@ class AccountsBrowserTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	vn.ntmtracker.security.UserAccounts accounts;
+
 	static void shots(Page page, String name) {
 		page.setViewportSize(1366, 768);
 		BrowserSupport.screenshot(page, name + "-1366");
@@ -110,6 +113,31 @@ class AccountsBrowserTests {
 		officer.navigate(base + "/");
 		assertThat(officer).hasURL(base + "/");
 		assertThat(officer.locator("#password-changed")).hasCount(0);
+	}
+
+	/** A user who opened a deep link before logging in changes the one-time password once and lands there, confirmed. */
+	@Test
+	void aForcedChangeFromADeepLinkEndsWhereTheUserWasGoing() {
+		String base = "http://localhost:" + port;
+		String commune = fixtures.commune("42", "BTB", 0);
+		String username = Fixtures.uniqueCode("deep").toLowerCase();
+		accounts.create(username, "Võ Văn Tâm", "mot-lan-Q7xK2mPa", true,
+				java.util.List.of(new vn.ntmtracker.security.Grant(Role.COMMUNE_OFFICER, commune, Set.of())));
+		Page page = browser.newPage();
+		page.navigate(base + "/units/" + commune);
+		page.waitForURL(url -> url.startsWith(base + "/login"));
+		page.fill("#username", username);
+		page.fill("#password", "mot-lan-Q7xK2mPa");
+		page.click("button[type=submit]");
+		page.waitForURL(url -> url.startsWith(base + "/account/password"));
+		page.fill("input[name=current]", "mot-lan-Q7xK2mPa");
+		page.fill("input[name=password]", "mùa gặt bội thu 2026");
+		page.fill("input[name=confirm]", "mùa gặt bội thu 2026");
+		page.click("form.form button[type=submit]");
+		page.waitForURL(url -> url.startsWith(base + "/units/" + commune));
+		assertThat(page.locator("#password-changed")).isVisible();
+		page.navigate(base + "/directives");
+		assertThat(page).hasURL(base + "/directives");
 	}
 
 	@Test
