@@ -83,7 +83,8 @@ class AuditTable {
 		Map<String, String> names = displayNames(entries.stream().map(AuditLog.Entry::username).toList());
 		List<Row> rows = new ArrayList<>();
 		for (AuditLog.Entry e : entries) {
-			rows.add(new Row(e.id(), when(e.at()), e.username(), names.get(e.username()),
+			String name = "system".equals(e.username()) ? text("audit.system", "system", locale) : names.get(e.username());
+			rows.add(new Row(e.id(), when(e.at()), e.username(), name,
 					text("audit.action." + e.action(), e.action(), locale), e.action(), entity(e.entityType(), locale), e.entityType(),
 					e.entityId(), e.unitCode(), changes(e.entityType(), e.before(), e.after(), locale)));
 		}
