@@ -97,8 +97,11 @@ class DirectiveDesk {
 				lead.id(), cooperating, targets, setCode, criterion, assignedOn, document.issuedOn(), deadline,
 				form.requiresEvidence());
 		long id = store.insert(directive, access.username());
+		Directive created = store.load(id);
 		events.publishEvent(AuditEvent.of(Action.CREATE, "directive", String.valueOf(id), firstUnit(directive), null,
-				Snapshot.of(store.load(id))));
+				Snapshot.of(created)));
+		events.publishEvent(new DirectiveEvents.Assigned(id, created.kind(), created.wording().text(), created.leadId(),
+				created.cooperatingIds(), created.currentDeadline().due(), access.username()));
 		return id;
 	}
 
@@ -155,6 +158,8 @@ class DirectiveDesk {
 			.orElseThrow(() -> new DirectiveRuleException("directive.error.deadlineUnreadable", newDeadline));
 		Snapshot before = Snapshot.of(directive);
 		save(directive, directive.extend(deadline, grantedOn, reason), before, null);
+		events.publishEvent(new DirectiveEvents.ExtensionGranted(id, directive.wording().text(), directive.leadId(),
+				directive.cooperatingIds(), deadline.due(), deadline.wording(), access.username()));
 	}
 
 	@Transactional
@@ -170,6 +175,11 @@ class DirectiveDesk {
 		}
 		Snapshot before = Snapshot.of(directive);
 		save(directive, directive.complete(on, evidence, fileAttached), before, file);
+		if (directive.kind() == Directive.Kind.REQUEST && directive.wording().raisedByUnit() != null) {
+			events.publishEvent(new DirectiveEvents.RequestAnswered(id, directive.wording().requestText() == null
+					? directive.wording().text() : directive.wording().requestText(), directive.wording().raisedByUnit(),
+					directive.leadId(), access.username()));
+		}
 	}
 
 	@Transactional

@@ -133,6 +133,28 @@ class Organisations {
 		}
 	}
 
+	/** Ends a membership; false when the user was not a member. */
+	@Transactional
+	boolean removeMember(long organisationId, String username) {
+		Organisation organisation = require(organisationId);
+		int removed = jdbc.sql("delete from user_organisation where username = :u and organisation_id = :id")
+			.param("u", username).param("id", organisationId).update();
+		if (removed > 0) {
+			events.publishEvent(AuditEvent.of(Action.DELETE, "user_organisation", username + "@" + organisation.code(),
+					organisation.unitCode(), Map.of("username", username, "organisation", organisation.code()), null));
+		}
+		return removed > 0;
+	}
+
+	/** The members of any of the organisations, each once. */
+	Set<String> membersOfAny(java.util.Collection<Long> organisationIds) {
+		if (organisationIds.isEmpty()) {
+			return Set.of();
+		}
+		return new java.util.TreeSet<>(jdbc.sql("select distinct username from user_organisation where organisation_id in (:ids)")
+			.param("ids", organisationIds).query(String.class).list());
+	}
+
 	private static Organisation map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		return new Organisation(rs.getLong("id"), rs.getString("code"), Organisation.Kind.valueOf(rs.getString("kind")),
 				rs.getString("name"), rs.getString("unit_code"), rs.getInt("version"));

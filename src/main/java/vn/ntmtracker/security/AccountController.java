@@ -109,7 +109,8 @@ class AccountController {
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(refreshed, null, refreshed.getAuthorities()));
 		SecurityContextHolder.setContext(context);
 		contexts.saveContext(context, request, response);
-		redirect.addFlashAttribute("message", "password.changed");
+		// shown by the layout on whatever page comes next (a page's own "message" may be a sentence, not a key)
+		redirect.addFlashAttribute("passwordChanged", true);
 		String target = LocalPath.orNull(next);
 		return "redirect:" + (target == null ? "/" : target);
 	}

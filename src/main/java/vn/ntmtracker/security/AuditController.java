@@ -16,9 +16,11 @@ import org.springframework.web.bind.annotation.ResponseBody;
 class AuditController {
 
 	private final AuditLog auditLog;
+	private final AuditTable table;
 
-	AuditController(AuditLog auditLog) {
+	AuditController(AuditLog auditLog, AuditTable table) {
 		this.auditLog = auditLog;
+		this.table = table;
 	}
 
 	@GetMapping("/api/audit")
@@ -39,8 +41,11 @@ class AuditController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(defaultValue = "0") int page, Model model) {
 		var filter = new AuditLog.Filter(user, unit, entityType, entityId, from, to);
+		AuditLog.Page result = auditLog.search(filter, Math.max(page, 0), 50);
 		model.addAttribute("filter", filter);
-		model.addAttribute("result", auditLog.search(filter, Math.max(page, 0), 50));
+		model.addAttribute("result", result);
+		model.addAttribute("rows", table.rows(result.content()));
+		model.addAttribute("entityTypes", table.entityTypes());
 		return "security/audit";
 	}
 }

@@ -70,8 +70,10 @@ public class AuditLog {
 		StringBuilder where = new StringBuilder(" where true");
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		if (filter.username() != null && !filter.username().isBlank()) {
-			where.append(" and username = :user");
+			// a username, or part of a name without diacritics ("nguyen van")
+			where.append(" and (username = :user or username in (select username from app_user where search_key like :userKey))");
 			params.addValue("user", filter.username().trim());
+			params.addValue("userKey", "%" + vn.ntmtracker.units.SearchKey.of(filter.username()).replace("%", "").replace("_", "") + "%");
 		}
 		if (filter.unitCode() != null && !filter.unitCode().isBlank()) {
 			where.append(" and unit_code = :unit");

@@ -134,7 +134,8 @@ public class UserAccounts implements UserDetailsService {
 				.update();
 		}
 		events.publishEvent(AuditEvent.of(Action.CREATE, "user", username, null, null, Map.of("username", username,
-				"displayName", displayName, "grants", grants.stream().map(Grant::toString).toList())));
+				"displayName", displayName, "grants", grants.stream().map(g -> Map.of("role", g.role().name(), "unit",
+						String.valueOf(g.unitCode()), "criteria", List.copyOf(new java.util.TreeSet<>(g.criteria())))).toList())));
 		return id;
 	}
 

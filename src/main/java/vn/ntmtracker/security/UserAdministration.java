@@ -88,9 +88,13 @@ public class UserAdministration {
 		UnitScope scope = managedScope(me);
 		StringBuilder where = new StringBuilder(" where true");
 		Map<String, Object> params = new LinkedHashMap<>();
-		if (!key.isEmpty()) {
-			where.append(" and u.search_key like :pattern");
-			params.put("pattern", "%" + key.replace("%", "").replace("_", "") + "%");
+		// every word of the query, in any order: "giang huong" finds Nguyễn Thị Hương Giang
+		String[] words = key.replace("%", "").replace("_", "").split("\\s+");
+		for (int i = 0; i < words.length && i < 8; i++) {
+			if (!words[i].isEmpty()) {
+				where.append(" and u.search_key like :w").append(i);
+				params.put("w" + i, "%" + words[i] + "%");
+			}
 		}
 		if (!scope.unrestricted()) {
 			where.append(" and exists (select 1 from role_grant g join units_v_line p on p.unit_code = g.unit_code")
@@ -357,6 +361,32 @@ public class UserAdministration {
 			created.add(new ImportedUser(entry.getKey(), password, userGrants.size()));
 		}
 		return new ImportResult(created, List.of());
+	}
+
+	/** {@link #importUsers} of a CSV file (UTF-8), header {@code username,display_name,email,role,unit_code,criteria}. */
+	@Transactional
+	public ImportResult importCsv(java.io.Reader csv) throws java.io.IOException {
+		requireManager();
+		return importUsers(UserImport.csv(csv));
+	}
+
+	/** {@link #importUsers} of the first sheet of an XLSX workbook with the same columns as the CSV. */
+	@Transactional
+	public ImportResult importXlsx(java.io.InputStream xlsx) throws java.io.IOException {
+		requireManager();
+		return importUsers(UserImport.xlsx(xlsx));
+	}
+
+	/** The CSV template: the header and two example rows. */
+	public static byte[] importTemplate() {
+		return UserImport.template();
+	}
+
+	/** The roles the current manager may grant, the most common first: every role for an administrator, else all but administrator. */
+	public List<Role> grantableRoles() {
+		CurrentUser me = requireManager();
+		return List.of(Role.COMMUNE_OFFICER, Role.VILLAGE_BOARD, Role.SECTOR, Role.COORDINATION, Role.LEADER, Role.ADMIN).stream()
+			.filter(r -> me.isAdmin() || r != Role.ADMIN).toList();
 	}
 
 	public boolean mayManageUsers() {

@@ -102,6 +102,20 @@ class UserApiController {
 		return ResponseEntity.status(result.ok() ? HttpStatus.CREATED : HttpStatus.UNPROCESSABLE_CONTENT).body(result);
 	}
 
+	@PostMapping(path = "/import", consumes = "multipart/form-data")
+	@Operation(summary = "Create users from an uploaded CSV or XLSX (first sheet, same columns as the CSV); all or nothing, 422 with row errors")
+	ResponseEntity<UserAdministration.ImportResult> importFile(@RequestParam("file") org.springframework.web.multipart.MultipartFile file)
+			throws IOException {
+		String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase(Locale.ROOT);
+		UserAdministration.ImportResult result;
+		try (var input = file.getInputStream()) {
+			result = name.endsWith(".csv") || name.endsWith(".txt")
+					? users.importCsv(new java.io.InputStreamReader(input, java.nio.charset.StandardCharsets.UTF_8))
+					: users.importXlsx(input);
+		}
+		return ResponseEntity.status(result.ok() ? HttpStatus.CREATED : HttpStatus.UNPROCESSABLE_CONTENT).body(result);
+	}
+
 	@ExceptionHandler(UserAdministrationException.class)
 	ResponseEntity<Map<String, Object>> refused(UserAdministrationException ex) {
 		Locale locale = LocaleContextHolder.getLocale();

@@ -43,6 +43,7 @@ final class UserImport {
 
 	static Parsed csv(Reader reader) throws IOException {
 		List<List<String>> rows = new ArrayList<>();
+		List<Integer> numbers = new ArrayList<>();
 		StringBuilder text = new StringBuilder();
 		char[] buffer = new char[8192];
 		int read;
@@ -52,16 +53,20 @@ final class UserImport {
 				return new Parsed(List.of(), List.of(new Problem(0, null, "Tệp lớn hơn 5 MB")));
 			}
 		}
-		for (String line : text.toString().replace("\uFEFF", "").split("\r?\n")) {
-			if (!line.isBlank()) {
-				rows.add(splitCsv(line));
+		String[] lines = text.toString().replace("\uFEFF", "").split("\r?\n");
+		for (int i = 0; i < lines.length; i++) {
+			if (!lines[i].isBlank()) {
+				rows.add(splitCsv(lines[i]));
+				numbers.add(i + 1);
 			}
 		}
-		return parse(rows);
+		return parse(rows, numbers);
 	}
 
+	/** The first sheet of a workbook; rows are named by their number in the sheet, as the spreadsheet shows them. */
 	static Parsed xlsx(InputStream input) throws IOException {
 		List<List<String>> rows = new ArrayList<>();
+		List<Integer> numbers = new ArrayList<>();
 		DataFormatter formatter = new DataFormatter(Locale.ROOT);
 		try (Workbook workbook = WorkbookFactory.create(input)) {
 			Sheet sheet = workbook.getSheetAt(0);
@@ -76,13 +81,18 @@ final class UserImport {
 				}
 				if (cells.stream().anyMatch(value -> !value.isBlank())) {
 					rows.add(cells);
+					numbers.add(row.getRowNum() + 1);
 				}
 			}
 		}
-		return parse(rows);
+		catch (IOException | RuntimeException ex) {
+			// not a workbook, a damaged one, or one past POI's limits: the same answer, nothing written
+			return new Parsed(List.of(), List.of(new Problem(0, null, "Tệp không phải bảng tính Excel (.xlsx) đọc được")));
+		}
+		return parse(rows, numbers);
 	}
 
-	private static Parsed parse(List<List<String>> rows) {
+	private static Parsed parse(List<List<String>> rows, List<Integer> numbers) {
 		List<Problem> problems = new ArrayList<>();
 		if (rows.isEmpty()) {
 			return new Parsed(List.of(), List.of(new Problem(0, null, "Tệp trống")));
@@ -92,7 +102,7 @@ final class UserImport {
 		for (String column : COLUMNS) {
 			int at = header.indexOf(column);
 			if (at < 0 && !column.equals("email") && !column.equals("criteria")) {
-				problems.add(new Problem(1, column, "Thiếu cột " + column));
+				problems.add(new Problem(numbers.get(0), column, "Thiếu cột " + column));
 			}
 			index.put(column, at);
 		}
@@ -105,7 +115,7 @@ final class UserImport {
 		List<Line> lines = new ArrayList<>();
 		for (int i = 1; i < rows.size(); i++) {
 			List<String> row = rows.get(i);
-			lines.add(new Line(i + 1, cell(row, index.get("username")), cell(row, index.get("display_name")),
+			lines.add(new Line(numbers.get(i), cell(row, index.get("username")), cell(row, index.get("display_name")),
 					cell(row, index.get("email")), cell(row, index.get("role")), cell(row, index.get("unit_code")),
 					cell(row, index.get("criteria"))));
 		}
@@ -162,6 +172,7 @@ final class UserImport {
 			.toList();
 	}
 
+	/** The CSV header and two example rows: a commune officer and a sector department limited to criterion 17. */
 	static byte[] template() {
 		return ("username,display_name,email,role,unit_code,criteria\n"
 				+ "canbo.camquang,Nguyễn Văn A,nva@example.vn,COMMUNE_OFFICER,HT-CAMQUANG,\n"

@@ -122,4 +122,20 @@ class LoginIntegrationTests {
 		mvc.perform(get("/login")).andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("first-start"))));
 	}
+
+	/**
+	 * On an empty system only the first-start administrator exists, with the one-time password printed in the server log:
+	 * the login page says where it is (never what it is) until that password has been changed. The empty system is made
+	 * inside this test's transaction, which is rolled back.
+	 */
+	@Test
+	@org.springframework.transaction.annotation.Transactional
+	void theLoginPageSaysWhereTheFirstStartPasswordIsOnlyWhileItMustBeChanged() throws Exception {
+		jdbc.sql("delete from app_user where username <> 'admin'").update();
+		jdbc.sql("update app_user set must_change_password = true where username = 'admin'").update();
+		String page = mvc.perform(get("/login")).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(page).contains("id=\"first-start\"").contains("nhật ký (log) của máy chủ");
+		jdbc.sql("update app_user set must_change_password = false where username = 'admin'").update();
+		mvc.perform(get("/login")).andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("first-start"))));
+	}
 }

@@ -449,6 +449,32 @@ class WriteRouteMatrixIntegrationTests {
 			.with(httpBasic(w.user(a), Fixtures.PASSWORD)).contentType("text/csv")
 			.content("username,display_name,email,role,unit_code,criteria\n" + Fixtures.uniqueCode("im").toLowerCase()
 					+ ",Người nhập,,LEADER," + w.commune + ",\n"))).refusedAs(403, 422));
+		// ---- account pages (the same rules as the API: administrators, coordination offices within their subtree) ----------
+		p.add(new Probe("POST", "/admin/users", "", EnumSet.of(Actor.ADMIN, Actor.OFFICE, Actor.OTHER_OFFICE), of((w, a) -> page("/admin/users", a)
+			.param("username", Fixtures.uniqueCode("pu").toLowerCase()).param("displayName", "Người mới"))));
+		p.add(new Probe("POST", "/admin/users/{username}", "", ABOVE, of((w, a) -> page("/admin/users/" + w.managedUser(), a)
+			.param("displayName", "Tên mới").param("enabled", "true").param("version", "0"))));
+		p.add(new Probe("POST", "/admin/users/{username}/grants", "", ABOVE, of((w, a) -> page("/admin/users/" + w.managedUser() + "/grants", a)
+			.param("role", "LEADER").param("unitCode", w.commune))));
+		p.add(new Probe("POST", "/admin/users/{username}/grants/{id}/revoke", "", ABOVE, of((w, a) -> {
+			String username = w.managedUser();
+			long grant = jdbc.sql("select g.id from role_grant g join app_user u on u.id = g.user_id where u.username = :u")
+				.param("u", username).query(Long.class).single();
+			return page("/admin/users/" + username + "/grants/" + grant + "/revoke", a);
+		})));
+		p.add(new Probe("POST", "/admin/users/{username}/password-reset", "", ABOVE, of((w, a) -> page("/admin/users/" + w.managedUser()
+				+ "/password-reset", a))));
+		p.add(new Probe("POST", "/admin/users/{username}/organisations", "", ABOVE, of((w, a) -> page("/admin/users/" + w.managedUser()
+				+ "/organisations", a).param("organisationId", String.valueOf(w.ubnd)))));
+		p.add(new Probe("POST", "/admin/users/{username}/organisations/{id}/remove", "", ABOVE, of((w, a) -> {
+			String username = w.managedUser();
+			jdbc.sql("insert into user_organisation (username, organisation_id) values (:u, :o)").param("u", username).param("o", w.ubnd).update();
+			return page("/admin/users/" + username + "/organisations/" + w.ubnd + "/remove", a);
+		})));
+		p.add(new Probe("POST", "/admin/users/import", "", ABOVE, of((w, a) -> MockMvcRequestBuilders.multipart("/admin/users/import")
+			.file(new MockMultipartFile("file", "u.csv", "text/csv", ("username,display_name,email,role,unit_code,criteria\n"
+					+ Fixtures.uniqueCode("pim").toLowerCase() + ",Người nhập,,LEADER," + w.commune + ",\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+			.with(user(accounts.loadUserByUsername(w.user(a)))).with(csrf()))).refusedAs(403, 422));
 		for (String action : List.of("derive", "edit", "publish", "retire")) {
 			p.add(new Probe("POST", "/criteria/{code}/" + action, "", ADMIN_ONLY, of((w, a) -> page("/criteria/" + Fixtures.uniqueCode("NOSET")
 					+ "/" + action, a).param("version", "1").param("rowVersion", "0").param("yaml", "x"))).onMadeUpRecord());
@@ -548,6 +574,9 @@ class WriteRouteMatrixIntegrationTests {
 		p.add(new Probe("POST", "/account/tokens/{id}/revoke", "", EVERYONE, of((w, a) -> page("/account/tokens/999999999/revoke", a)))
 			.onMadeUpRecord());
 		p.add(new Probe("POST", "/api/me/tokens", "", EVERYONE, of((w, a) -> api("POST", "/api/me/tokens", a, "{\"name\":\"thử\"}"))));
+		p.add(new Probe("POST", "/notifications/{id}/open", "", EVERYONE, of((w, a) -> page("/notifications/999999999/open", a))).onMadeUpRecord());
+		p.add(new Probe("POST", "/notifications/{id}/read", "", EVERYONE, of((w, a) -> page("/notifications/999999999/read", a))).onMadeUpRecord());
+		p.add(new Probe("POST", "/notifications/read-all", "", EVERYONE, of((w, a) -> page("/notifications/read-all", a))));
 		p.add(new Probe("POST", "/directives/reminders", "", EVERYONE, of((w, a) -> page("/directives/reminders", a).param("email", "a@b.vn"))));
 		p.add(new Probe("POST", "/directives/reminders/ical", "", EVERYONE, of((w, a) -> page("/directives/reminders/ical", a))));
 		p.add(new Probe("POST", "/directives/reminders/ical/revoke", "", EVERYONE, of((w, a) -> page("/directives/reminders/ical/revoke", a))));
