@@ -50,6 +50,12 @@ class AssessmentImport {
 	private final ApplicationEventPublisher events;
 	private final EvaluationEngine engine = new EvaluationEngine();
 
+	/** Compiled plans follow the criteria cache across nodes ({@link vn.ntmtracker.ClusterEvents}). */
+	@org.springframework.context.event.EventListener
+	void on(vn.ntmtracker.CacheInvalidated event) {
+		engine.forget(event);
+	}
+
 	AssessmentImport(JdbcClient jdbc, DataSource dataSource, CriteriaCatalog catalog, Units units, AccessPolicy access,
 			Authorization authorization, Assessments assessments, ApplicationEventPublisher events) {
 		this.authorization = authorization;
