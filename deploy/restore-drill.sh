@@ -38,7 +38,7 @@ instance() { # name port: a new PostgreSQL with a password, on loopback
   [ "$(id -u)" = 0 ] && chown -R postgres:postgres "$d" "$work/pwfile"
   (cd /tmp && as_pg initdb -D "$d" -U postgres --auth=scram-sha-256 --pwfile="$work/pwfile" -E UTF-8 --locale=C >/dev/null)
   rm -f "$work/pwfile"
-  (cd /tmp && as_pg pg_ctl -D "$d" -l "$d.log" -o "-p $2 -c listen_addresses=127.0.0.1 -k $d" -w start >/dev/null)
+  (cd /tmp && as_pg pg_ctl -D "$d" -l "$d/server.log" -o "-p $2 -c listen_addresses=127.0.0.1 -k $d" -w start >/dev/null)
   instances+=("$d")
   PGPASSWORD=$pw psql -X -q -h 127.0.0.1 -p "$2" -U postgres -d postgres -c "create database ntm" >/dev/null
 }
