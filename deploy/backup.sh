@@ -23,39 +23,33 @@ umask 077
 case "$mode" in
   dump)
     base="$dir/ntm-$stamp"
-    # One repeatable-read session exports its snapshot; the counts and pg_dump both read that snapshot.
-    coproc PSQL { psql -X -q -A -t -v ON_ERROR_STOP=1 2>&1; }
-    exec {to}>&"${PSQL[1]}" {from}<&"${PSQL[0]}"
-    ask() { # runs SQL in the session, prints its output up to the marker
-      printf '%s\nselect %s;\n' "$1" "'--end--'" >&"$to"
-      while IFS= read -r line <&"$from"; do
-        [ "$line" = "--end--" ] && return 0
-        case "$line" in ERROR:*|FATAL:*|psql:*) echo "backup: $line" >&2; return 1;; esac
-        printf '%s\n' "$line"
-      done
-      echo "backup: the psql session ended" >&2; return 1
-    }
-    ask "begin isolation level repeatable read read only;" >/dev/null
-    snapshot=$(ask "select pg_export_snapshot();")
+    # One repeatable-read session exports its snapshot; the counts and pg_dump (run from inside that session with
+    # --snapshot) both read it, so the manifest describes exactly what the dump holds.
     {
       echo "# NTM Tracker backup $stamp, database ${PGDATABASE:-$(whoami)} on ${PGHOST:-local}:${PGPORT:-5432}"
-      echo "# server $(ask 'show server_version;')"
-      echo "# table|rows"
-      ask "select format('%s|%s', c.relname,
-                 (xpath('/row/n/text()', query_to_xml(format('select count(*) as n from %I.%I', n.nspname, c.relname), false, true, '')))[1]::text)
-           from pg_class c join pg_namespace n on n.oid = c.relnamespace
-           where c.relkind in ('r', 'p') and n.nspname = 'public' order by c.relname;"
-      echo "# last audit entry: id|at|username|action|entity_type|entity_id"
-      ask "select coalesce((select format('audit|%s|%s|%s|%s|%s|%s', id, to_char(at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'),
-                  username, action, entity_type, entity_id) from audit_log order by id desc limit 1), 'audit|none');"
+      echo "# table|rows, then the last audit entry: audit|id|at|username|action|entity_type|entity_id"
     } > "$base.manifest.part"
-    pg_dump -Fc --snapshot="$snapshot" -f "$base.dump.part"
-    ask "commit;" >/dev/null
-    exec {to}>&-
-    wait "$PSQL_PID" 2>/dev/null || true
+    psql -X -q -A -t -v ON_ERROR_STOP=1 <<SQL
+begin isolation level repeatable read read only;
+select pg_export_snapshot() as snapshot \gset
+\setenv NTM_SNAPSHOT :snapshot
+\o | cat >> '$base.manifest.part'
+select format('%s|%s', c.relname,
+       (xpath('/row/n/text()', query_to_xml(format('select count(*) as n from %I.%I', n.nspname, c.relname), false, true, '')))[1]::text)
+  from pg_class c join pg_namespace n on n.oid = c.relnamespace
+ where c.relkind in ('r', 'p') and n.nspname = 'public' order by c.relname;
+select coalesce((select format('audit|%s|%s|%s|%s|%s|%s', id, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+        username, action, entity_type, entity_id) from audit_log order by id desc limit 1), 'audit|none');
+\o
+\! pg_dump -Fc --snapshot="\$NTM_SNAPSHOT" -f '$base.dump.part'
+commit;
+SQL
+    # psql does not stop on a failed shell command: check the dump is complete and readable
+    pg_restore -l "$base.dump.part" > /dev/null
+    grep -q '^audit|' "$base.manifest.part" || { echo "backup: the manifest is incomplete" >&2; exit 1; }
     mv "$base.dump.part" "$base.dump"
     mv "$base.manifest.part" "$base.manifest"
-    echo "backup: $base.dump ($(du -h "$base.dump" | cut -f1)), $(grep -vc '^#' "$base.manifest") manifest lines"
+    echo "backup: $base.dump ($(du -h "$base.dump" | cut -f1)), manifest of $(grep -vc '^#' "$base.manifest") lines"
     # keep the newest $keep dumps
     ls -1t "$dir"/ntm-*.dump 2>/dev/null | tail -n +$((keep + 1)) | while read -r old; do
       rm -f "$old" "${old%.dump}.manifest"
