@@ -27,10 +27,10 @@ q() { PGPASSWORD=$pw psql -X -q -A -t -h 127.0.0.1 -p "$1" -U postgres -d "${3:-
 mkdir -p "$work/primary"; printf '%s\n' "$pw" > "$work/pwfile"
 [ "$(id -u)" = 0 ] && chown -R postgres:postgres "$work"
 (cd /tmp && as_pg initdb -D "$work/primary" -U postgres --auth=scram-sha-256 --pwfile="$work/pwfile" -E UTF-8 --locale=C >/dev/null)
-(cd /tmp && as_pg pg_ctl -D "$work/primary" -l "$work/primary/server.log" -o "-p 19531 -c listen_addresses=127.0.0.1 -k $work/primary" -w start >/dev/null)
+(cd /tmp && as_pg pg_ctl -D "$work/primary" -l "$work/primary/server.log" -o "-p 19531 -c listen_addresses=127.0.0.1 -k $work" -w start >/dev/null)
 q 19531 "create database ntm" postgres
 (cd /tmp && as_pg env PGPASSWORD="$pw" pg_basebackup -h 127.0.0.1 -p 19531 -U postgres -D "$work/standby" -R -X stream --checkpoint=fast)
-(cd /tmp && as_pg pg_ctl -D "$work/standby" -l "$work/standby/server.log" -o "-p 19532 -c listen_addresses=127.0.0.1 -k $work/standby" -w start >/dev/null)
+(cd /tmp && as_pg pg_ctl -D "$work/standby" -l "$work/standby/server.log" -o "-p 19532 -c listen_addresses=127.0.0.1 -k $work" -w start >/dev/null)
 echo "primary 19531, standby 19532 in recovery: $(q 19532 'select pg_is_in_recovery()')"
 
 java -Xmx768m -jar target/ntm-tracker.jar --server.port=19581 \

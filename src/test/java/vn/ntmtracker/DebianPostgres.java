@@ -79,7 +79,7 @@ final class DebianPostgres implements AutoCloseable {
 
 	void start() throws IOException {
 		run(List.of(bin.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-l", dataDir.resolveSibling(dataDir.getFileName() + ".log").toString(),
-				"-o", "-p " + port + " -c listen_addresses=127.0.0.1 -k " + dataDir, "-w", "-t", "60", "start"), null);
+				"-o", "-p " + port + " -c listen_addresses=127.0.0.1 -k " + dataDir.getParent(), "-w", "-t", "60", "start"), null);
 		running = true;
 	}
 
