@@ -23,10 +23,12 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /**
  * The national benchmark dataset, loaded through the application's own bulk paths as a ministry would load it:
  * 34 provinces, 3,321 communes (commune group 1-3 from 1/7/2025), 70,000 villages by unit CSV import (one file per
- * province); five years (2021-2025) of QĐ 318 rounds (57 indicators) for every commune by assessment XLSX import (one
- * file per province and year) plus one QĐ 51/2025 round (2026, by commune group); directives through the documents
+ * province); five years of rounds for every commune by assessment XLSX import (one file per province and year): 2021 on
+ * QĐ 1980/2016 (as 2021 was assessed), 2022-2025 on QĐ 318/2022 (57 indicators), plus one QĐ 51/2025 round (2026, by
+ * commune group); directives through the documents
  * API (one organisation per province, documents of 50 directives) by several clients at once. Every step prints its
- * count, time and rate. Scale with FRACTION (1.0 = full; 0.1 = a tenth of communes, villages and directives).
+ * count, time and rate. A fraction (1.0 = full) loads that share of the provinces, each at full density, and of the
+ * directives.
  *
  * Usage: java -cp <classpath> NationalData.java BASE_URL admin PASSWORD [fraction] [directives] [clients]
  */
@@ -42,16 +44,21 @@ public class NationalData {
 		double fraction = args.length > 3 ? Double.parseDouble(args[3]) : 1.0;
 		int directives = args.length > 4 ? Integer.parseInt(args[4]) : (int) Math.round(200_000 * fraction);
 		int clients = args.length > 5 ? Integer.parseInt(args[5]) : 8;
+		// A fraction loads that share of the 34 provinces, each at full density (≈ 98 communes, ≈ 2,060 villages), so
+		// that one province's overview costs what it costs at full scale.
 		int provinces = 34;
-		int communes = (int) Math.round(3_321 * fraction);
-		int villages = (int) Math.round(70_000 * fraction);
+		int communes = 3_321;
+		int villages = 70_000;
+		int loaded = Math.max(1, (int) Math.round(provinces * fraction));
 		auth = "Bearer " + token();
+		System.out.printf("loading %d of %d provinces at full density (fraction %.2f), %,d directives, %d clients%n", loaded, provinces,
+				fraction, directives, clients);
 		String[] regions = { "TDMNPB", "DBSH", "BTB", "DHNTB", "TN", "DNB", "DBSCL" };
 
 		// --- units: one CSV per province, as each province would send its own
 		long t0 = System.nanoTime();
 		int unitCount = 0;
-		for (int p = 0; p < provinces; p++) {
+		for (int p = 0; p < loaded; p++) {
 			String province = provinceCode(p);
 			String region = regions[p % regions.length];
 			StringBuilder csv = new StringBuilder("code,name,kind,parent_code,valid_from,valid_to,region,commune_group\n");
@@ -75,31 +82,36 @@ public class NationalData {
 				fail("unit import of " + province, imported);
 			}
 		}
-		report("units (CSV, 34 files)", unitCount, "units", t0);
+		report("units (CSV, " + loaded + " province files)", unitCount, "units", t0);
 
 		// --- rounds: one XLSX per province and year
 		Random random = new Random(42);
 		long values = 0;
 		int rounds = 0;
 		t0 = System.nanoTime();
+		// 2021 was still assessed on QĐ 1980/2016 (valid until 7/3/2022); 2022-2025 on QĐ 318/2022 (v1, then v2 from 1/3/2024)
 		for (int year = 2021; year <= 2025; year++) {
+			String set = year == 2021 ? "QD1980-2016-XA-NTM" : "QD318-2022-XA-NTM";
 			long y0 = System.nanoTime();
 			int yearRounds = 0;
-			for (int p = 0; p < provinces; p++) {
-				Filled file = filled("QD318-2022-XA-NTM", provinceCode(p), year + "-12-31", random);
+			long yearValues = 0;
+			for (int p = 0; p < loaded; p++) {
+				Filled file = filled(set, provinceCode(p), year + "-12-31", random);
 				int status = upload(file.bytes, year + "-12-31");
 				if (status != 201) {
 					System.exit(1);
 				}
 				values += file.values;
+				yearValues += file.values;
 				rounds += file.rows;
 				yearRounds += file.rows;
 			}
-			report("  QĐ 318 rounds " + year + " (XLSX, 34 files)", yearRounds, "rounds", y0);
+			report("  " + set + " rounds " + year + " (XLSX, " + loaded + " files)", yearRounds, "rounds", y0);
+			report("  " + set + " values " + year, yearValues, "values", y0);
 		}
 		long y0 = System.nanoTime();
 		int qd51 = 0;
-		for (int p = 0; p < provinces; p++) {
+		for (int p = 0; p < loaded; p++) {
 			Filled file = filled("QD51-2025-XA-NTM", provinceCode(p), "2026-06-30", random);
 			if (upload(file.bytes, "2026-06-30") != 201) {
 				System.exit(1);
@@ -108,14 +120,14 @@ public class NationalData {
 			rounds += file.rows;
 			qd51 += file.rows;
 		}
-		report("  QĐ 51 rounds 2026 (XLSX, 34 files)", qd51, "rounds", y0);
+		report("  QĐ 51 rounds 2026 (XLSX, " + loaded + " files)", qd51, "rounds", y0);
 		report("rounds, all", rounds, "rounds", t0);
 		report("indicator values, all", values, "values", t0);
 
 		// --- directives: documents of 50 directives, several clients at once
 		t0 = System.nanoTime();
 		List<Long> organisations = new ArrayList<>();
-		for (int p = 0; p < provinces; p++) {
+		for (int p = 0; p < loaded; p++) {
 			HttpResponse<String> org = send(HttpRequest.newBuilder(URI.create(base + "/api/organisations"))
 				.header("Content-Type", "application/json; charset=UTF-8")
 				.POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"NAT-ORG-" + (p + 1) + "\",\"kind\":\"COORDINATION_OFFICE\",\"name\":\"Văn phòng điều phối "
@@ -132,9 +144,9 @@ public class NationalData {
 		for (int d = 0; d < documents; d++) {
 			int document = d;
 			work.add(pool.submit(() -> {
-				int p = document % provinces;
+				int p = document % loaded;
 				long org = organisations.get(p);
-				int c = from(p, communes, provinces) + (document / provinces) % Math.max(1, from(p + 1, communes, provinces) - from(p, communes, provinces));
+				int c = from(p, communes, provinces) + (document / loaded) % Math.max(1, from(p + 1, communes, provinces) - from(p, communes, provinces));
 				HttpResponse<String> doc = send(HttpRequest.newBuilder(URI.create(base + "/api/documents"))
 					.header("Content-Type", "application/json; charset=UTF-8")
 					.POST(HttpRequest.BodyPublishers.ofString("{\"kind\":\"CONCLUSION_NOTICE\",\"number\":\"" + (document + 1)
@@ -221,6 +233,11 @@ public class NationalData {
 		for (var criterion : tree.get("criteria")) {
 			for (var indicator : criterion.get("indicators")) {
 				result.put(indicator.get("code").asString(), indicator.get("kind").asString());
+				if (indicator.has("parts") && indicator.get("parts").isArray()) {
+					for (var part : indicator.get("parts")) {
+						result.put(part.get("code").asString(), part.get("kind").asString());
+					}
+				}
 			}
 		}
 		kinds.put(set, result);

@@ -2,8 +2,8 @@
 # National benchmark: two application nodes on one PostgreSQL behind nginx, loaded with the national dataset through
 # the application's own bulk paths, then wrk on the overview at 100 and 400 connections.
 #   bench/national/run.sh                  # full scale: 34 provinces, 3,321 communes, 70,000 villages, 5 years of
-#                                          # QĐ 318 rounds + one QĐ 51 round, 200,000 directives
-#   FRACTION=0.25 bench/national/run.sh    # a quarter of the communes, villages and directives (34 provinces kept)
+#                                          # rounds (2021 QĐ 1980, 2022-2025 QĐ 318) + one QĐ 51 round, 200,000 directives
+#   FRACTION=0.25 bench/national/run.sh    # a quarter of the provinces (9), each at full density, and of the directives
 #   DIRECTIVES=20000 bench/national/run.sh # fewer directives (they load one API call each)
 # Everything on loopback: PostgreSQL (Debian's package, run as the postgres account) on 19432, nodes on 19181/19182,
 # nginx on 19080; data under /tmp/ops-national (removed at the end unless KEEP=1). Every process started is stopped
@@ -31,7 +31,8 @@ cleanup() {
 trap cleanup EXIT
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; fraction $FRACTION"
 
-./mvnw -q -B -DskipTests package dependency:build-classpath -Dmdep.outputFile="$OUT/cp.txt"
+# SKIP_BUILD=1 reuses target/ntm-tracker.jar and the classpath of the previous run
+[ "${SKIP_BUILD:-0}" = 1 ] && [ -f "$OUT/cp.txt" ] || ./mvnw -q -B -DskipTests package dependency:build-classpath -Dmdep.outputFile="$OUT/cp.txt"
 
 # --- one PostgreSQL
 rm -rf "$WORK"; mkdir -p "$WORK/pg"; chmod 755 "$WORK"
@@ -98,7 +99,7 @@ PGPASSWORD=$pw "$BIN/psql" -X -q -h 127.0.0.1 -p 19432 -U postgres -d ntm -c "va
 BASIC=$(printf 'admin:%s' "$PASSWORD" | base64)
 TOKEN=$(curl -fs -H "Authorization: Basic $BASIC" -H 'Content-Type: application/json' -d '{"name":"wrk"}' \
   "$BASE/api/me/tokens" | sed 's/.*"token":"\([^"]*\)".*/\1/')
-URL="$BASE/api/assessments/overview?unit=NAT-P07&set=QD318-2022-XA-NTM&asOf=2025-12-31"
+URL="$BASE/api/assessments/overview?unit=NAT-P01&set=QD318-2022-XA-NTM&asOf=2025-12-31&signedOff=false"
 curl -fs -H "Authorization: Bearer $TOKEN" "$URL" -o "$OUT/overview.json"
 echo "province overview: $(wc -c < "$OUT/overview.json") bytes, $(grep -o '"unitCode"' "$OUT/overview.json" | wc -l) unit codes"
 wrk -t2 -c8 -d10s -H "Authorization: Bearer $TOKEN" "$URL" > /dev/null   # warm-up
