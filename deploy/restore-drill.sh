@@ -7,6 +7,9 @@
 #                                        writes a second marker, restores the dump into a new PostgreSQL instance and
 #                                        checks it (below), then starts the application on the restored database
 #   deploy/restore-drill.sh DUMP         restores DUMP (with DUMP's .manifest beside it) into a fresh instance, checks
+#   deploy/restore-drill.sh --embedded   the same for a one-node install on the embedded PostgreSQL 17: the application
+#                                        with its demo data on an embedded database, deploy/backup.sh embedded while it
+#                                        runs, the copy unpacked into a new directory, the application started on it
 #
 # Checks: every table's row count equals the manifest's (read in the dump's own snapshot); the audit log's last
 # entry is the manifest's (and, self-contained, the first marker); the second marker, written after the backup,
@@ -73,6 +76,45 @@ last_audit() {
 }
 
 started=$(date +%s)
+if [ "${1:-}" = "--embedded" ]; then
+  echo "== building the application"
+  ./mvnw -q -B -DskipTests package
+  echo "== the application on an embedded PostgreSQL with the demo data"
+  start_app 19082 --spring.profiles.active=demo --ntm.embedded-db.dir="$work/pg"
+  suffix=$(date -u +%H%M%S)$RANDOM
+  marker 19082 "DRILL-BEFORE-$suffix"
+  echo "== online backup of the embedded database"
+  BACKUP_DIR="$work/backups" bash "$root/deploy/backup.sh" embedded "$work/pg"
+  marker 19082 "DRILL-AFTER-$suffix"
+  stop_app
+  copy=$(ls -d "$work"/backups/embedded-*)
+  echo "== restoring into a new directory and starting the application on it"
+  mkdir -m 700 "$work/restored"
+  tar -C "$work/restored" -xzf "$copy/data.tar.gz"
+  install -m 600 "$copy/pg.password" "$work/restored.password"
+  start_app 19082 --ntm.embedded-db.dir="$work/restored"
+  export PGPASSWORD=$(cat "$work/restored.password")
+  eport=$(sed -n 4p "$work/restored/postmaster.pid")
+  ecounts=$(psql -X -q -A -t -h 127.0.0.1 -p "$eport" -U postgres -d postgres -c "select format('%s|%s', c.relname,
+      (xpath('/row/n/text()', query_to_xml(format('select count(*) as n from %I.%I', n.nspname, c.relname), false, true, '')))[1]::text)
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace where c.relkind in ('r', 'p') and n.nspname = 'public' order by c.relname;")
+  eaudit=$(psql -X -q -A -t -h 127.0.0.1 -p "$eport" -U postgres -d postgres -c "select format('audit|%s|%s|%s|%s|%s|%s', id,
+      to_char(at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), username, action, entity_type, entity_id)
+      from audit_log order by id desc limit 1;")
+  after=$(psql -X -q -A -t -h 127.0.0.1 -p "$eport" -U postgres -d postgres -c "select count(*) from unit where code = 'DRILL-AFTER-$suffix'")
+  me=$(curl -fs -u admin:ntm-demo "http://127.0.0.1:19082/api/me" || true)
+  stop_app
+  fail=0
+  expected=$(grep -v '^#' "$copy/manifest" | grep -v '^audit|')
+  [ "$expected" = "$ecounts" ] || { echo "FAIL: row counts differ:"; diff <(echo "$expected") <(echo "$ecounts") || true; fail=1; }
+  [ "$(grep '^audit|' "$copy/manifest")" = "$eaudit" ] || { echo "FAIL: last audit entry $eaudit, manifest $(grep '^audit|' "$copy/manifest")"; fail=1; }
+  case "$eaudit" in *"|DRILL-BEFORE-$suffix") ;; *) echo "FAIL: the last audit entry is not the marker"; fail=1;; esac
+  [ "$after" = 0 ] || { echo "FAIL: the marker written after the backup is in the copy"; fail=1; }
+  case "$me" in *'"admin"'*) ;; *) echo "FAIL: no login on the restored database: $me"; fail=1;; esac
+  [ "$fail" = 0 ] || { echo "restore drill (embedded): FAILED"; exit 1; }
+  echo "restore drill (embedded): OK — $(echo "$ecounts" | wc -l) tables, $(echo "$ecounts" | awk -F'|' '{s+=$2} END {print s}') rows as in the manifest; last audit entry ${eaudit#audit|}; $(( $(date +%s) - started )) s"
+  exit 0
+fi
 if [ $# -ge 1 ]; then
   dump=$1
   manifest=${2:-${dump%.dump}.manifest}

@@ -105,7 +105,7 @@ echo "province overview: $(wc -c < "$OUT/overview.json") bytes, $(grep -o '"unit
 wrk -t2 -c8 -d10s -H "Authorization: Bearer $TOKEN" "$URL" > /dev/null   # warm-up
 for c in 100 400; do
   echo "=== overview of one province through nginx and two nodes: $c connections, $DURATION (load average $(cut -d' ' -f1-3 /proc/loadavg))"
-  wrk -t2 -c$c -d"$DURATION" --timeout 60s --latency -H "Authorization: Bearer $TOKEN" "$URL" | tee "$OUT/wrk-$c.txt"
+  wrk -t2 -c$c -d"$DURATION" --timeout 60s --latency -s bench/national/percentiles.lua -H "Authorization: Bearer $TOKEN" "$URL" | tee "$OUT/wrk-$c.txt"
 done
 for port in 19181 19182; do
   pid=$(eval echo "\$node_$port")
