@@ -81,6 +81,8 @@ SQL
     } > "$target.part/manifest"
     # One session: the temporary slot keeps every WAL segment from the start until the session ends.
     psql -X -q -A -t -v ON_ERROR_STOP=1 <<SQL
+set client_min_messages = warning;
+\o /dev/null
 select 1 from pg_create_physical_replication_slot('ntm_backup_$$', true, true);
 select 1 from pg_backup_start('ntm-$stamp', true);
 \o | cat >> '$target.part/manifest'
@@ -90,7 +92,7 @@ select format('%s|%s', c.relname,
  where c.relkind in ('r', 'p') and n.nspname = 'public' order by c.relname;
 select coalesce((select format('audit|%s|%s|%s|%s|%s|%s', id, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
         username, action, entity_type, entity_id) from audit_log order by id desc limit 1), 'audit|none');
-\o
+\o /dev/null
 \! tar -C '$data' --exclude=./pg_wal --exclude=./postmaster.pid --exclude=./postmaster.opts --exclude='./.s.PGSQL.*' --exclude='./pg_replslot/*' --exclude='./pg_stat_tmp/*' --exclude='./pgsql_tmp*' --warning=no-file-changed --warning=no-file-removed -cf '$target.part/data.tar' . ; echo \$? > '$target.part/tar.rc'
 select labelfile from pg_backup_stop(true) \g '$target.part/backup_label'
 \! tar -C '$data' --exclude='./pg_wal/archive_status/*' -rf '$target.part/data.tar' ./pg_wal && tar -C '$target.part' -rf '$target.part/data.tar' ./backup_label ; echo \$? >> '$target.part/tar.rc'
