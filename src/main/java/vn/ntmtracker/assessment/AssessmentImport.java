@@ -53,6 +53,12 @@ class AssessmentImport {
 	private final EvaluationEngine engine = new EvaluationEngine();
 	private final NamedParameterJdbcTemplate batch;
 
+	/** Compiled plans follow the criteria cache across nodes ({@link vn.ntmtracker.ClusterEvents}). */
+	@org.springframework.context.event.EventListener
+	void on(vn.ntmtracker.CacheInvalidated event) {
+		engine.forget(event);
+	}
+
 	AssessmentImport(JdbcClient jdbc, DataSource dataSource, CriteriaCatalog catalog, Units units, AccessPolicy access,
 			Authorization authorization, Assessments assessments, ApplicationEventPublisher events, NamedParameterJdbcTemplate batch) {
 		this.batch = batch;

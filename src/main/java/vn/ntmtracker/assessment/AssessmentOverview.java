@@ -234,12 +234,8 @@ public class AssessmentOverview {
 	 * tree — so that an unchanged overview can be answered "304 Not Modified" after two index lookups.
 	 */
 	public String etag(Scope scope, Object viewer) {
-		Map<String, Object> stamp = jdbc.sql("""
-				select (select max(updated_at) from assessment_round) as rounds, (select count(*) from assessment_round) as count""")
-			.query((rs, i) -> Map.<String, Object>of("rounds", String.valueOf(rs.getObject("rounds", OffsetDateTime.class)),
-					"count", rs.getLong("count"))).single();
-		String key = stamp + "|" + units.revision() + "|" + scope.root().code() + "|" + scope.set().code() + "/" + scope.set().version()
-				+ "|" + scope.asOf() + "|" + scope.signedOffOnly() + "|" + viewer;
+		// Read where the rows are read (the replica, when one is configured), so that the tag describes the rows sent.
+		String key = readOnly.execute(tx -> etagKey(scope, viewer));
 		try {
 			return "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)), 0, 12)
 					+ "\"";
@@ -247,6 +243,15 @@ public class AssessmentOverview {
 		catch (java.security.NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private String etagKey(Scope scope, Object viewer) {
+		Map<String, Object> stamp = jdbc.sql("""
+				select (select max(updated_at) from assessment_round) as rounds, (select count(*) from assessment_round) as count""")
+			.query((rs, i) -> Map.<String, Object>of("rounds", String.valueOf(rs.getObject("rounds", OffsetDateTime.class)),
+					"count", rs.getLong("count"))).single();
+		return stamp + "|" + units.revision() + "|" + scope.root().code() + "|" + scope.set().code() + "/" + scope.set().version()
+				+ "|" + scope.asOf() + "|" + scope.signedOffOnly() + "|" + viewer;
 	}
 
 	static char letter(Cell cell) {

@@ -53,6 +53,12 @@ public class Assessments {
 	private final Authorization authorization;
 	private final ApplicationEventPublisher events;
 	private final EvaluationEngine engine = new EvaluationEngine();
+
+	/** Compiled plans follow the criteria cache across nodes ({@link vn.ntmtracker.ClusterEvents}). */
+	@org.springframework.context.event.EventListener
+	void on(vn.ntmtracker.CacheInvalidated event) {
+		engine.forget(event);
+	}
 	private final Clock clock;
 
 	Assessments(JdbcClient jdbc, Rounds rounds, Standings standings, CriteriaCatalog catalog, Units units, AccessPolicy access,

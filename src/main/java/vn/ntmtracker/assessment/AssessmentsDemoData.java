@@ -43,6 +43,12 @@ class AssessmentsDemoData implements StartupTask {
 	private final JdbcClient jdbc;
 	private final EvaluationEngine engine = new EvaluationEngine();
 
+	/** Compiled plans follow the criteria cache across nodes ({@link vn.ntmtracker.ClusterEvents}). */
+	@org.springframework.context.event.EventListener
+	void on(vn.ntmtracker.CacheInvalidated event) {
+		engine.forget(event);
+	}
+
 	AssessmentsDemoData(Assessments assessments, CriteriaCatalog catalog, UserAccounts accounts, JdbcClient jdbc) {
 		this.assessments = assessments;
 		this.catalog = catalog;

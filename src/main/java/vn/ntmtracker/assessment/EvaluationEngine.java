@@ -3,6 +3,8 @@ package vn.ntmtracker.assessment;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import vn.ntmtracker.CacheInvalidated;
+import vn.ntmtracker.criteria.CriteriaCatalog;
 import vn.ntmtracker.criteria.CriteriaSetDefinition;
 import vn.ntmtracker.criteria.RegionPolicy;
 import vn.ntmtracker.criteria.ThresholdKey;
@@ -30,6 +32,24 @@ public final class EvaluationEngine {
 			plans.put(planKey, plan);
 		}
 		return plan;
+	}
+
+	/**
+	 * Drops the plans of what a {@link CacheInvalidated} names (a set version whose status changed on some node, or
+	 * everything after the node missed notifications). Correctness does not depend on it — a plan is reused only for
+	 * the very set object it was compiled from — but forgotten set objects then do not stay reachable.
+	 */
+	public void forget(CacheInvalidated event) {
+		if (event.coversAll(CriteriaCatalog.CACHE_TOPIC)) {
+			plans.clear();
+		}
+		else if (CriteriaCatalog.CACHE_TOPIC.equals(event.topic())) {
+			plans.keySet().removeIf(key -> event.covers(CriteriaCatalog.CACHE_TOPIC, CriteriaCatalog.cacheKey(key.code(), key.version())));
+		}
+	}
+
+	int size() {
+		return plans.size();
 	}
 
 	public Evaluation evaluate(CriteriaSetDefinition set, UnitClassification unit, int year,

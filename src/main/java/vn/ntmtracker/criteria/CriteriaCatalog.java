@@ -26,7 +26,11 @@ import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.resolver.Resolver;
 
+import org.springframework.context.event.EventListener;
+
 import vn.ntmtracker.AuditEvent;
+import vn.ntmtracker.CacheInvalidated;
+import vn.ntmtracker.ClusterEvents;
 import vn.ntmtracker.AuditEvent.Action;
 
 /**
@@ -39,17 +43,42 @@ public class CriteriaCatalog {
 
 	private static final Logger log = LoggerFactory.getLogger(CriteriaCatalog.class);
 
+	/** The topic of {@link CacheInvalidated} for a set version whose status changed; key {@code CODE/version}. */
+	public static final String CACHE_TOPIC = "criteria-set";
+
 	private final JdbcClient jdbc;
 	private final ApplicationEventPublisher events;
+	private final ClusterEvents cluster;
+	/**
+	 * Published and retired versions by reference. Their content never changes, but their status does (retire): a
+	 * status change on any node is announced through {@link ClusterEvents} and drops the entry on every node.
+	 */
 	private final Map<SetRef, CriteriaSetDefinition> published = new ConcurrentHashMap<>();
 	/** Crosswalk files are read with the set files at start-up; they only change with a new release. */
 	private volatile List<Crosswalk> crosswalks = List.of();
 	/** Register bindings of published versions from {@code criteria/bindings.yaml}, read with the set files. */
 	private volatile Map<SetRef, Map<String, RegisterBinding>> fileBindings = Map.of();
 
-	CriteriaCatalog(JdbcClient jdbc, ApplicationEventPublisher events) {
+	CriteriaCatalog(JdbcClient jdbc, ApplicationEventPublisher events, ClusterEvents cluster) {
 		this.jdbc = jdbc;
 		this.events = events;
+		this.cluster = cluster;
+	}
+
+	/** A version's status changed on some node (or this node reconnected): forget what is cached of it. */
+	@EventListener
+	void on(CacheInvalidated event) {
+		if (event.coversAll(CACHE_TOPIC)) {
+			published.clear();
+		}
+		else if (CACHE_TOPIC.equals(event.topic())) {
+			published.remove(SetRef.parse(event.key()));
+		}
+	}
+
+	/** The key of a set version in {@link #CACHE_TOPIC} notifications. */
+	public static String cacheKey(String code, int version) {
+		return code + "/" + version;
 	}
 
 	/**
@@ -563,6 +592,7 @@ public class CriteriaCatalog {
 		if (updated == 0) {
 			throw new ConcurrentEditException("Bộ tiêu chí " + code + " v" + version + " vừa được người khác thay đổi; hãy tải lại trang.");
 		}
+		cluster.publish(CACHE_TOPIC, cacheKey(code, version));
 		events.publishEvent(AuditEvent.of(Action.UPDATE, "criteria_set", code + " v" + version, null, null,
 				Map.of("status", status.name())));
 	}

@@ -21,7 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The daily reminder: at most one e-mail per user and day listing overdue work, work due today and work due
  * within seven days; nothing when nothing is due. The guard is a row in {@code digest_sent} inserted in the
  * same transaction as the sending: of several app nodes running the job, only the one whose insert wins
- * sends, and a failed send rolls the row back so that a later run retries. Needs {@code spring.mail.host};
+ * sends, and a failed send rolls the row back so that a later run retries. The scheduled run also takes the cluster
+ * lock {@code daily-digest}: a node whose clock fires while another is sending skips the day's run altogether.
+ * Needs {@code spring.mail.host};
  * without it the job only logs.
  */
 @Component
@@ -37,12 +39,14 @@ class DailyDigest {
 	private final Optional<JavaMailSender> mail;
 	private final String from;
 	private final Clock clock;
+	private final vn.ntmtracker.ClusterLocks locks;
 
 	DailyDigest(Reminders reminders, JdbcClient jdbc, TransactionTemplate transactions, MessageSource messages,
 			Optional<JavaMailSender> mail,
 			@org.springframework.beans.factory.annotation.Value("${ntm.reminders.from:nhac-viec@ntm-tracker.local}") String from,
-			Clock clock) {
+			Clock clock, vn.ntmtracker.ClusterLocks locks) {
 		this.clock = clock;
+		this.locks = locks;
 		this.reminders = reminders;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
@@ -57,8 +61,11 @@ class DailyDigest {
 			log.info("Daily digest skipped: no SMTP server configured (spring.mail.host)");
 			return;
 		}
-		int sent = send(LocalDate.now(clock), mail.get());
-		log.info("Daily digest: {} e-mail(s) sent", sent);
+		// One node at a time works through the subscribers; the digest_sent row still decides each e-mail.
+		locks.tryRun("daily-digest", () -> {
+			int sent = send(LocalDate.now(clock), mail.get());
+			log.info("Daily digest: {} e-mail(s) sent", sent);
+		});
 	}
 
 	/** Sends the digests of {@code day} through {@code sender}; returns how many were sent. */
