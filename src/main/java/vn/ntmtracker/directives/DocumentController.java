@@ -219,6 +219,9 @@ class DocumentController {
 		catch (DirectiveRuleException ex) {
 			redirect.addFlashAttribute("error", messages.of(ex));
 		}
+		catch (vn.ntmtracker.units.UnitNotFoundException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
 		return "redirect:/organisations";
 	}
 

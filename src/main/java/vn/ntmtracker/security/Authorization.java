@@ -130,6 +130,10 @@ public class Authorization {
 		CurrentUser user = access.currentUser().orElseThrow(() -> new AccessDeniedException("Cần đăng nhập"));
 		Decision decision = decide(user, action, target);
 		if (!decision.allowed()) {
+			if ("authorization.noSuchUnit".equals(decision.reasonKey()) && !units.exists(target.unitCode())) {
+				// A name typed instead of a code: "không tìm thấy đơn vị", not a misleading "no permission".
+				throw new vn.ntmtracker.units.UnitNotFoundException(target.unitCode());
+			}
 			Locale locale = LocaleContextHolder.getLocale();
 			String reason = explain(decision);
 			throw new PermissionDeniedException(action, decision,
