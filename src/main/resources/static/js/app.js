@@ -15,7 +15,48 @@ document.addEventListener('DOMContentLoaded', function () {
     });
   });
   document.querySelectorAll('input[data-unit-picker]').forEach(unitPicker);
+  document.querySelectorAll('select[data-sets-for]').forEach(setsForUnit);
 });
+
+// A criteria-set field beside an area field offers only the sets of the area's province, in force on the form's date.
+function setsForUnit(select) {
+  var form = select.form;
+  var unit = form && form.querySelector('[name="' + select.dataset.setsFor + '"]');
+  if (!unit) {
+    return;
+  }
+  function refresh() {
+    var code = unit.value.trim();
+    if (!/^[A-Za-z0-9._-]+$/.test(code)) {
+      return;
+    }
+    var day = form.querySelector('input[name=asOf]');
+    var url = select.dataset.setsSource + encodeURIComponent(code) + '/criteria-sets' + (day && day.value ? '?asOf=' + encodeURIComponent(day.value) : '');
+    fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (options) {
+        if (!options || options.length === 0) {
+          return;
+        }
+        var chosen = select.value;
+        select.textContent = '';
+        options.forEach(function (option) {
+          var element = document.createElement('option');
+          element.value = option.code;
+          element.textContent = option.label;
+          element.selected = option.code === chosen;
+          select.appendChild(element);
+        });
+      })
+      .catch(function () {});
+  }
+  unit.addEventListener('change', refresh);
+  var day = form.querySelector('input[name=asOf]');
+  if (day) {
+    day.addEventListener('change', refresh);
+  }
+  refresh();
+}
 
 // Pick, don't type: a unit field suggests the units of the reader's jurisdiction as they type (diacritics ignored), on
 // the tree of the form's asOf date or today, with a switch to the tree before the 2025 reform. Choosing puts the code in

@@ -24,8 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import vn.ntmtracker.criteria.CriteriaCatalog;
-import vn.ntmtracker.criteria.SetStatus;
+import vn.ntmtracker.assessment.ApplicableSets;
 import vn.ntmtracker.security.AccessPolicy;
 import vn.ntmtracker.security.CurrentUser;
 import vn.ntmtracker.security.Grant;
@@ -37,16 +36,16 @@ import vn.ntmtracker.units.Units;
 class PlanController {
 
 	private final Plans plans;
-	private final CriteriaCatalog catalog;
+	private final ApplicableSets applicable;
 	private final Units units;
 	private final AccessPolicy access;
 
 	private final Clock clock;
 
-	PlanController(Plans plans, CriteriaCatalog catalog, Units units, AccessPolicy access, Clock clock) {
+	PlanController(Plans plans, ApplicableSets applicable, Units units, AccessPolicy access, Clock clock) {
 		this.clock = clock;
 		this.plans = plans;
-		this.catalog = catalog;
+		this.applicable = applicable;
 		this.units = units;
 		this.access = access;
 	}
@@ -74,8 +73,7 @@ class PlanController {
 		Unit unit = units.get(code, LocalDate.now(clock));
 		model.addAttribute("unit", unit);
 		model.addAttribute("plans", list);
-		model.addAttribute("sets", catalog.list().stream()
-			.filter(s -> s.status() != SetStatus.DRAFT && s.tier().unitLevel() == unit.level()).toList());
+		model.addAttribute("sets", applicable.forUnit(code, LocalDate.now(clock)));
 		model.addAttribute("parentPlans", unit.level() == 4 && unit.parentCode() != null && access.canRead(unit.parentCode())
 				? plans.list(unit.parentCode()) : List.of());
 		return "planning/plans";
