@@ -1,5 +1,16 @@
 // Behaviour the pages share, kept out of the HTML so that the Content Security Policy allows no inline script.
 document.addEventListener('DOMContentLoaded', function () {
+  // On a phone the header folds into one "Trình đơn" button (app.css); without script the menu simply stays open.
+  var toggle = document.querySelector('.menu-toggle');
+  if (toggle) {
+    var topbar = toggle.closest('.topbar');
+    topbar.classList.add('foldable');
+    toggle.hidden = false;
+    toggle.addEventListener('click', function () {
+      var open = topbar.classList.toggle('open');
+      toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+    });
+  }
   // A button with data-confirm asks before its form is sent.
   document.querySelectorAll('[data-confirm]').forEach(function (button) {
     button.addEventListener('click', function (event) {
@@ -153,7 +164,7 @@ function unitPicker(input) {
     footer.setAttribute('role', 'presentation');
     var tree = document.createElement('span');
     tree.className = 'muted';
-    tree.textContent = input.dataset.tree.replace('{d}', day(answer.asOf)) + ' · ';
+    tree.textContent = input.dataset.tree.replace('{d}', day(answer.asOf)) + (reform || answer.asOf > '2025-06-30' ? ' · ' : '');
     var toggle = document.createElement('button');
     toggle.type = 'button';
     toggle.className = 'link unit-tree-switch';
@@ -164,7 +175,10 @@ function unitPicker(input) {
       search();
     });
     footer.appendChild(tree);
-    footer.appendChild(toggle);
+    // The switch only matters for today's tree (after the reform of 1/7/2025) or to come back to it.
+    if (reform || answer.asOf > '2025-06-30') {
+      footer.appendChild(toggle);
+    }
     list.appendChild(footer);
     list.hidden = false;
     input.setAttribute('aria-expanded', 'true');

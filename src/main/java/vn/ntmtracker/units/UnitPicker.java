@@ -29,13 +29,13 @@ public class UnitPicker {
 		this.clock = clock;
 	}
 
-	/** One unit as a field offers it: "xã Cẩm Quang", under "Hà Tĩnh", code HT-CAMQUANG. */
+	/** One unit as a field offers it: "xã Cẩm Quang", under "tỉnh Hà Tĩnh", code HT-CAMQUANG. */
 	public record Choice(String code, String name, String label, UnitKind kind, int level, String parentCode,
 			String parentName, LocalDate validFrom, LocalDate validTo) {
 
-		static Choice of(Unit unit) {
+		static Choice of(Unit unit, String parentName) {
 			return new Choice(unit.code(), unit.name(), unit.displayName(), unit.kind(), unit.level(), unit.parentCode(),
-					unit.parentName(), unit.validFrom(), unit.validTo());
+					parentName, unit.validFrom(), unit.validTo());
 		}
 	}
 
@@ -45,8 +45,12 @@ public class UnitPicker {
 
 	public Choices search(String query, LocalDate asOf, String levels) {
 		LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
-		List<Choice> items = units.pick(query, day, parseLevels(levels), scopes.current(), MAX_RESULTS).stream()
-			.map(Choice::of).toList();
+		List<Unit> found = units.pick(query, day, parseLevels(levels), scopes.current(), MAX_RESULTS);
+		// Parents named with their kind ("huyện Cẩm Xuyên", "tỉnh Hà Tĩnh"), read in one query.
+		java.util.Map<String, Unit> parents = units.findAll(found.stream().map(Unit::parentCode)
+			.filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()), day);
+		List<Choice> items = found.stream().map(unit -> Choice.of(unit,
+				parents.containsKey(unit.parentCode()) ? parents.get(unit.parentCode()).displayName() : unit.parentName())).toList();
 		return new Choices(query == null ? "" : query, day, items);
 	}
 

@@ -81,9 +81,11 @@ class UnitPickerIntegrationTests {
 				.with(as("vpdp-hatinh")))
 			.andExpect(jsonPath("$.items[0].code", is("HT-CAMXUYEN")));
 		mvc.perform(get("/units/picker").param("q", "Cẩm Quang").param("asOf", "2024-03-01").with(as("vpdp-hatinh")))
-			.andExpect(jsonPath("$.items[0].parentCode", is("HT-CAMXUYEN")));
+			.andExpect(jsonPath("$.items[0].parentCode", is("HT-CAMXUYEN")))
+			.andExpect(jsonPath("$.items[0].parentName", is("huyện Cẩm Xuyên")));
 		mvc.perform(get("/units/picker").param("q", "Cẩm Quang").with(as("vpdp-hatinh")))
-			.andExpect(jsonPath("$.items[0].parentCode", is("42")));
+			.andExpect(jsonPath("$.items[0].parentCode", is("42")))
+			.andExpect(jsonPath("$.items[0].parentName", is("tỉnh Hà Tĩnh")));
 		mvc.perform(get("/units/picker").param("q", "Quang").param("level", "4").with(as("vpdp-hatinh")))
 			.andExpect(jsonPath("$.items[*].level", everyItem(is(4))));
 		mvc.perform(get("/units/picker").param("q", "x").param("level", "7").with(as("vpdp-hatinh")))
