@@ -109,20 +109,22 @@ public class Authorization {
 			Collection<Integer> criteria) {
 		Optional<CurrentUser> current = access.currentUser();
 		if (current.isEmpty() || unitCode == null) {
-			return Set.of();
+			return java.util.Collections.emptySet();
 		}
 		CurrentUser user = current.get();
 		if (user.isAdmin()) {
-			return Set.copyOf(criteria);
+			return java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(criteria));
 		}
 		List<String> line = units.lineOn(unitCode, on);
-		Set<Integer> allowed = new java.util.TreeSet<>();
+		// In the order given; a hash set, so a page asking contains(null) or a criterion of another type gets false
+		// instead of the exception a TreeSet (or Set.copyOf) throws.
+		Set<Integer> allowed = new java.util.LinkedHashSet<>();
 		for (Integer criterion : criteria) {
 			if (decide(user, action, Target.criteria(unitCode, on, setCode, List.of(criterion)), line).allowed()) {
 				allowed.add(criterion);
 			}
 		}
-		return allowed;
+		return java.util.Collections.unmodifiableSet(allowed);
 	}
 
 	/** Refuses with {@link AccessDeniedException} (403) naming the action and the unit when the current user may not. */
