@@ -188,7 +188,7 @@ class AssessmentApiController {
 				counts[0]++;
 				out.writeStartObject();
 				out.writeStringProperty("unitCode", row.unitCode());
-				out.writeStringProperty("unitName", row.kind().label() + " " + row.unitName());
+				out.writeStringProperty("unitName", row.displayName());
 				out.writeStringProperty("parentName", row.parentName());
 				if (row.assessed()) {
 					counts[1]++;

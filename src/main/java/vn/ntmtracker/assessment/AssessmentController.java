@@ -35,12 +35,14 @@ class AssessmentController {
 	private final CriteriaCatalog catalog;
 	private final Units units;
 	private final StatedStatuses stated;
-
-	private final Clock clock;
+	private final ApplicableSets applicable;
 	private final vn.ntmtracker.security.AccessPolicy access;
 
+	private final Clock clock;
+
 	AssessmentController(Assessments assessments, AssessmentOverview overview, CriteriaCatalog catalog, Units units,
-			StatedStatuses stated, Clock clock, vn.ntmtracker.security.AccessPolicy access) {
+			StatedStatuses stated, ApplicableSets applicable, vn.ntmtracker.security.AccessPolicy access, Clock clock) {
+		this.applicable = applicable;
 		this.access = access;
 		this.clock = clock;
 		this.assessments = assessments;
@@ -60,8 +62,9 @@ class AssessmentController {
 		List<AssessmentRound> trend = new java.util.ArrayList<>(rounds);
 		java.util.Collections.reverse(trend);
 		model.addAttribute("trend", trend);
-		model.addAttribute("sets", catalog.list().stream()
-			.filter(s -> s.status() != SetStatus.DRAFT && s.tier().unitLevel() == unit.level()).toList());
+		// Only the sets that may judge this unit (its province's and national ones, in force today); the round is judged
+		// by the version in force on its own date, which the server chooses.
+		model.addAttribute("sets", applicable.forUnit(code, LocalDate.now(clock)));
 		model.addAttribute("kinds", RoundKind.values());
 		// a commune formed by a merger keeps its predecessors' rounds as its history
 		Map<Unit, List<AssessmentRound>> history = new LinkedHashMap<>();
@@ -97,9 +100,9 @@ class AssessmentController {
 	}
 
 	private String roundPage(long id, Model model) {
-		model.addAttribute("view", assessments.view(id));
-		model.addAttribute("villageSets", catalog.list().stream()
-			.filter(s -> s.status() != SetStatus.DRAFT && s.tier().unitLevel() == 4).toList());
+		Assessments.RoundView view = assessments.view(id);
+		model.addAttribute("view", view);
+		model.addAttribute("villageSets", applicable.forLevel(view.round().unitCode(), view.round().asOf(), 4));
 		return "assessment/round";
 	}
 
@@ -181,7 +184,19 @@ class AssessmentController {
 		return "redirect:/assessments/" + id;
 	}
 
-	@GetMapping("/assessments/overview")
+	/**
+	 * The criteria sets for a set field beside an area field (overview, import template): those of the area's province
+	 * for the area and the levels under it, in force on the date; for the pages' script.
+	 */
+	@GetMapping(path = "/units/{code}/criteria-sets", produces = MediaType.APPLICATION_JSON_VALUE)
+	@org.springframework.web.bind.annotation.ResponseBody
+	List<ApplicableSets.Option> setsWithin(@PathVariable String code,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+		access.requireRead(code);
+		return applicable.options(applicable.withinArea(code, asOf == null ? LocalDate.now(clock) : asOf));
+	}
+
+		@GetMapping("/assessments/overview")
 	String overview(@RequestParam(required = false) String unit, @RequestParam(required = false) String set,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@RequestParam(defaultValue = "true") boolean signedOff, @RequestParam(required = false) String filter,

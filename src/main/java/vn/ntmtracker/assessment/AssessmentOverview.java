@@ -76,6 +76,11 @@ public class AssessmentOverview {
 			return roundId != null;
 		}
 
+		/** "xã Cẩm Quang", "Thôn 6". */
+		public String displayName() {
+			return kind.withName(unitName);
+		}
+
 		public boolean reachedTier() {
 			return assessed() && total > 0 && achieved == total;
 		}

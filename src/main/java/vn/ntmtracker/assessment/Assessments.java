@@ -94,8 +94,14 @@ public class Assessments {
 		// v2 from 1/3/2024, QĐ 211/QĐ-TTg), never simply the newest.
 		CriteriaSetDefinition set = setVersion != null ? catalog.definition(setCode, setVersion)
 				: catalog.versionOn(setCode, asOf).orElseThrow(() -> new AssessmentException("Bộ tiêu chí " + setCode
-						+ " không có phiên bản áp dụng vào ngày " + asOf.getDayOfMonth() + "/" + asOf.getMonthValue() + "/" + asOf.getYear()));
+						+ " không có phiên bản áp dụng vào ngày " + SetApplicability.date(asOf) + catalog.current(setCode)
+							.map(latest -> " (phiên bản " + latest.version() + " "
+									+ SetApplicability.validity(latest.validFrom(), latest.validTo()) + ")").orElse("")));
 		SetApplicability.check(set, unit, asOf);
+		// A version replaced before the round's date is not offered, and not accepted either.
+		SetApplicability.superseded(set, catalog.versionOn(set.code(), asOf), asOf).ifPresent(reason -> {
+			throw new AssessmentException(reason);
+		});
 		Map<String, Round.Entered> carried = Map.of();
 		if (fromRoundId != null) {
 			Round source = rounds.load(fromRoundId);

@@ -40,7 +40,7 @@ final class OverviewWorkbook {
 			for (AssessmentOverview.Row row : overview.rows()) {
 				XSSFRow line = sheet.createRow(rowIndex++);
 				line.createCell(0).setCellValue(row.unitCode());
-				line.createCell(1).setCellValue(row.kind().label() + " " + row.unitName());
+				line.createCell(1).setCellValue(row.displayName());
 				line.createCell(2).setCellValue(row.parentName() == null ? "" : row.parentName());
 				if (row.assessed()) {
 					line.createCell(3).setCellValue(row.asOf().toString());

@@ -56,7 +56,7 @@ class RoundsOnPublication implements PublicationImpact {
 			.list();
 		List<String> lines = new ArrayList<>();
 		for (Open round : open.subList(0, Math.min(NAMED, open.size()))) {
-			String unit = units.find(round.unitCode(), round.asOf()).map(u -> u.kind().label() + " " + u.name()).orElse(round.unitCode());
+			String unit = units.find(round.unitCode(), round.asOf()).map(u -> u.displayName()).orElse(round.unitCode());
 			lines.add("Kỳ #" + round.id() + " — " + unit + ", ngày " + round.asOf().format(DATE) + " (" + round.status().label()
 					+ "): phiên bản " + round.setVersion() + " → " + draft.version());
 		}

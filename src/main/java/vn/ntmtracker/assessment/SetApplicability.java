@@ -30,17 +30,26 @@ final class SetApplicability {
 			String province = unit.path() == null ? null : unit.path().substring(1).split("/")[0];
 			if (!set.scope().provinceCode().equals(province)) {
 				throw new AssessmentException("Bộ tiêu chí " + set.code() + " chỉ áp dụng tại " + set.scope().provinceName()
-						+ ", không áp dụng cho " + unit.displayName());
+						+ " (" + validity(set.validFrom(), set.validTo()) + "), không áp dụng cho " + unit.displayName());
 			}
 		}
 		if (set.validFrom() != null && asOf.isBefore(set.validFrom().minusYears(1))) {
-			throw new AssessmentException("Ngày đánh giá " + date(asOf) + " trước thời gian hiệu lực của bộ tiêu chí " + set.code()
-					+ " (từ " + date(set.validFrom()) + ")");
+			throw new AssessmentException("Ngày " + date(asOf) + " trước thời gian hiệu lực của bộ tiêu chí " + set.code()
+					+ " (bộ này " + validity(set.validFrom(), set.validTo()) + ")");
 		}
 		if (set.validTo() != null && asOf.isAfter(set.validTo())) {
-			throw new AssessmentException("Ngày đánh giá " + date(asOf) + " sau khi phiên bản " + set.version() + " của bộ tiêu chí "
-					+ set.code() + " hết hiệu lực (" + date(set.validTo()) + ")");
+			throw new AssessmentException("Ngày " + date(asOf) + " sau khi phiên bản " + set.version() + " của bộ tiêu chí "
+					+ set.code() + " hết hiệu lực (bộ này " + validity(set.validFrom(), set.validTo()) + ")");
 		}
+	}
+
+	/** A version replaced before the date by the one in force then: why it no longer applies, or empty. */
+	static java.util.Optional<String> superseded(CriteriaSetDefinition set, java.util.Optional<CriteriaSetDefinition> inForce,
+			LocalDate on) {
+		return inForce.filter(current -> current.version() > set.version())
+			.map(current -> "Phiên bản " + set.version() + " của bộ tiêu chí " + set.code() + " không còn áp dụng vào ngày "
+					+ date(on) + ": ngày đó áp dụng phiên bản " + current.version() + " ("
+					+ validity(current.validFrom(), current.validTo()) + ")");
 	}
 
 	static String levelName(int level) {
@@ -52,7 +61,18 @@ final class SetApplicability {
 		};
 	}
 
-	private static String date(LocalDate day) {
+	/** "hiệu lực từ 1/1/2022 đến 31/12/2025", "hiệu lực từ 1/3/2024" for an open end. */
+	static String validity(LocalDate from, LocalDate to) {
+		if (from == null && to == null) {
+			return "không ghi thời gian hiệu lực";
+		}
+		if (to == null) {
+			return "hiệu lực từ " + date(from);
+		}
+		return "hiệu lực " + (from == null ? "" : "từ " + date(from) + " ") + "đến " + date(to);
+	}
+
+	static String date(LocalDate day) {
 		return day.getDayOfMonth() + "/" + day.getMonthValue() + "/" + day.getYear();
 	}
 }

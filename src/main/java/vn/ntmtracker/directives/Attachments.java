@@ -28,6 +28,11 @@ class Attachments {
 
 	/** What lists show: no content. */
 	record Info(long id, String fileName, String mediaType, int sizeBytes) {
+
+		/** A photo, shown as a thumbnail linking to the original. */
+		public boolean image() {
+			return mediaType.startsWith("image/");
+		}
 	}
 
 	record Content(String fileName, String mediaType, byte[] bytes, Long documentId, Long eventId) {
@@ -57,12 +62,14 @@ class Attachments {
 	private long store(String ownerColumn, long ownerId, Upload upload, String username, String unitCode) {
 		AttachmentPolicy.Type type = AttachmentPolicy.check(upload.fileName(), upload.content());
 		String name = safeName(upload.fileName());
+		byte[] preview = type.image() ? ImagePreview.displayCopy(upload.content(), type) : null;
 		long id = jdbc.sql("""
-				insert into attachment (%s, file_name, media_type, size_bytes, sha256, content, uploaded_by)
-				values (:owner, :name, :type, :size, :sha, :content, :user) returning id""".formatted(ownerColumn))
+				insert into attachment (%s, file_name, media_type, size_bytes, sha256, content, preview, uploaded_by)
+				values (:owner, :name, :type, :size, :sha, :content, :preview, :user) returning id""".formatted(ownerColumn))
 			.param("owner", ownerId).param("name", name).param("type", type.mediaType)
 			.param("size", upload.content().length).param("sha", sha256(upload.content()))
-			.param("content", upload.content()).param("user", username).query(Long.class).single();
+			.param("content", upload.content()).param("preview", preview, java.sql.Types.BINARY)
+			.param("user", username).query(Long.class).single();
 		events.publishEvent(AuditEvent.of(Action.CREATE, "attachment", String.valueOf(id), unitCode, null,
 				Map.of("fileName", name, "type", type.name(), "bytes", upload.content().length, ownerColumn, ownerId)));
 		return id;
@@ -88,6 +95,21 @@ class Attachments {
 
 	Optional<Content> content(long id) {
 		return jdbc.sql("select file_name, media_type, content, document_id, event_id from attachment where id = :id")
+			.param("id", id)
+			.query((rs, i) -> new Content(rs.getString(1), rs.getString(2), rs.getBytes(3),
+					(Long) rs.getObject(4), (Long) rs.getObject(5)))
+			.optional();
+	}
+
+	/**
+	 * The display copy of a photo (a JPEG of at most 1,280 px), or the original where none was needed; the owner
+	 * columns come along so that callers check the reader's reach exactly as for the original.
+	 */
+	Optional<Content> preview(long id) {
+		return jdbc.sql("""
+				select file_name, case when preview is null then media_type else 'image/jpeg' end,
+				       coalesce(preview, content), document_id, event_id
+				from attachment where id = :id and media_type like 'image/%'""")
 			.param("id", id)
 			.query((rs, i) -> new Content(rs.getString(1), rs.getString(2), rs.getBytes(3),
 					(Long) rs.getObject(4), (Long) rs.getObject(5)))

@@ -156,6 +156,14 @@ class DirectiveController {
 			.orElseThrow(() -> new DirectiveNotFoundException(id)));
 	}
 
+	@GetMapping("/directives/{id}/attachments/{attachmentId}/preview")
+	ResponseEntity<byte[]> photo(@PathVariable long id, @PathVariable long attachmentId) {
+		queries.one(id, access.reach(), LocalDate.now(clock));
+		return DocumentApiController.display(attachments.preview(attachmentId)
+			.filter(c -> c.eventId() != null && attachments.directiveOfEvent(c.eventId()).orElse(-1L) == id)
+			.orElseThrow(() -> new DirectiveNotFoundException(id)));
+	}
+
 	@GetMapping("/directives/calendar")
 	String calendar(@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
 			@RequestParam(required = false) String unit, @RequestParam(defaultValue = "false") boolean mine, Model model) {

@@ -146,6 +146,15 @@ class DocumentApiController {
 		return download(content);
 	}
 
+	/** A photo's display copy, shown in the page (inline) and cached by the reader's browser only. */
+	static ResponseEntity<byte[]> display(Attachments.Content content) {
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.inline()
+				.filename(content.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+			.cacheControl(org.springframework.http.CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePrivate())
+			.contentType(MediaType.parseMediaType(content.mediaType())).body(content.bytes());
+	}
+
 	static ResponseEntity<byte[]> download(Attachments.Content content) {
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()

@@ -200,6 +200,14 @@ class DocumentController {
 			.orElseThrow(() -> new DocumentNotFoundException(id)));
 	}
 
+	@GetMapping("/documents/{id}/attachments/{attachmentId}/preview")
+	ResponseEntity<byte[]> photo(@PathVariable long id, @PathVariable long attachmentId) {
+		register.readable(id);
+		return DocumentApiController.display(attachments.preview(attachmentId)
+			.filter(c -> c.documentId() != null && c.documentId() == id)
+			.orElseThrow(() -> new DocumentNotFoundException(id)));
+	}
+
 	@GetMapping("/organisations")
 	String organisations(@RequestParam(required = false) String q, Model model) {
 		model.addAttribute("organisations", q == null || q.isBlank() ? organisations.all() : organisations.search(q));
@@ -218,6 +226,9 @@ class DocumentController {
 		}
 		catch (DirectiveRuleException ex) {
 			redirect.addFlashAttribute("error", messages.of(ex));
+		}
+		catch (vn.ntmtracker.units.UnitNotFoundException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
 		}
 		return "redirect:/organisations";
 	}

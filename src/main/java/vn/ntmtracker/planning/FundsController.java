@@ -14,9 +14,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.ntmtracker.security.AccessPolicy;
-import vn.ntmtracker.security.Authorization;
-import vn.ntmtracker.security.Authorization.Target;
-import vn.ntmtracker.security.Permission;
 import vn.ntmtracker.units.Units;
 
 /** Pages: funds mobilised by year and source (with planned vs actual), and the steering committee. */
@@ -27,13 +24,10 @@ class FundsController {
 	private final Committee committee;
 	private final Units units;
 	private final AccessPolicy access;
-	private final Authorization authorization;
 
 	private final Clock clock;
 
-	FundsController(Funds funds, Committee committee, Units units, AccessPolicy access, Authorization authorization,
-			Clock clock) {
-		this.authorization = authorization;
+	FundsController(Funds funds, Committee committee, Units units, AccessPolicy access, Clock clock) {
 		this.clock = clock;
 		this.funds = funds;
 		this.committee = committee;
@@ -52,7 +46,6 @@ class FundsController {
 		model.addAttribute("comparison", funds.plannedVsActual(code, shown));
 		model.addAttribute("entries", funds.entries(code, shown));
 		model.addAttribute("sources", FundingSource.values());
-		model.addAttribute("canWrite", authorization.may(Permission.RECORD_FUNDS, Target.unit(code, LocalDate.now(clock))));
 		return "planning/funds";
 	}
 
@@ -84,7 +77,6 @@ class FundsController {
 		model.addAttribute("villages", villages);
 		model.addAttribute("villageNames", villages.stream()
 			.collect(java.util.stream.Collectors.toMap(vn.ntmtracker.units.Unit::code, vn.ntmtracker.units.Unit::name)));
-		model.addAttribute("canWrite", authorization.may(Permission.EDIT_COMMITTEE, Target.unit(code, LocalDate.now(clock))));
 		return "planning/committee";
 	}
 

@@ -24,12 +24,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import vn.ntmtracker.criteria.CriteriaCatalog;
-import vn.ntmtracker.criteria.SetStatus;
+import vn.ntmtracker.assessment.ApplicableSets;
 import vn.ntmtracker.security.AccessPolicy;
-import vn.ntmtracker.security.Authorization;
-import vn.ntmtracker.security.Authorization.Target;
-import vn.ntmtracker.security.Permission;
 import vn.ntmtracker.security.CurrentUser;
 import vn.ntmtracker.security.Grant;
 import vn.ntmtracker.units.Unit;
@@ -40,20 +36,18 @@ import vn.ntmtracker.units.Units;
 class PlanController {
 
 	private final Plans plans;
-	private final CriteriaCatalog catalog;
+	private final ApplicableSets applicable;
 	private final Units units;
 	private final AccessPolicy access;
-	private final Authorization authorization;
 
 	private final Clock clock;
 
-	PlanController(Plans plans, CriteriaCatalog catalog, Units units, AccessPolicy access, Authorization authorization, Clock clock) {
+	PlanController(Plans plans, ApplicableSets applicable, Units units, AccessPolicy access, Clock clock) {
 		this.clock = clock;
 		this.plans = plans;
-		this.catalog = catalog;
+		this.applicable = applicable;
 		this.units = units;
 		this.access = access;
-		this.authorization = authorization;
 	}
 
 	/** The navigation link: the plans of the user's own unit. */
@@ -79,9 +73,7 @@ class PlanController {
 		Unit unit = units.get(code, LocalDate.now(clock));
 		model.addAttribute("unit", unit);
 		model.addAttribute("plans", list);
-		model.addAttribute("canWrite", authorization.may(Permission.EDIT_PLAN, Target.unit(code, LocalDate.now(clock))));
-		model.addAttribute("sets", catalog.list().stream()
-			.filter(s -> s.status() != SetStatus.DRAFT && s.tier().unitLevel() == unit.level()).toList());
+		model.addAttribute("sets", applicable.forUnit(code, LocalDate.now(clock)));
 		model.addAttribute("parentPlans", unit.level() == 4 && unit.parentCode() != null && access.canRead(unit.parentCode())
 				? plans.list(unit.parentCode()) : List.of());
 		return "planning/plans";

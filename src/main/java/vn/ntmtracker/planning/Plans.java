@@ -49,6 +49,7 @@ public class Plans {
 	private final CriteriaCatalog catalog;
 	private final Units units;
 	private final Assessments assessments;
+	private final vn.ntmtracker.assessment.ApplicableSets applicableSets;
 	private final AccessPolicy access;
 	private final Authorization authorization;
 	private final ApplicationEventPublisher events;
@@ -56,13 +57,15 @@ public class Plans {
 
 	private final Clock clock;
 
-	Plans(JdbcClient jdbc, CriteriaCatalog catalog, Units units, Assessments assessments, AccessPolicy access, Authorization authorization,
+	Plans(JdbcClient jdbc, CriteriaCatalog catalog, Units units, Assessments assessments,
+			vn.ntmtracker.assessment.ApplicableSets applicableSets, AccessPolicy access, Authorization authorization,
 			ApplicationEventPublisher events, Clock clock) {
 		this.clock = clock;
 		this.jdbc = jdbc;
 		this.catalog = catalog;
 		this.units = units;
 		this.assessments = assessments;
+		this.applicableSets = applicableSets;
 		this.access = access;
 		this.authorization = authorization;
 		this.events = events;
@@ -261,7 +264,8 @@ public class Plans {
 			throw new PlanException(problems);
 		}
 		CriteriaSetDefinition set = request.setVersion() != null ? catalog.definition(request.setCode(), request.setVersion())
-				: catalog.current(request.setCode()).orElseThrow(() -> new PlanException("Không có bộ tiêu chí " + request.setCode() + " đang áp dụng"));
+				: catalog.versionOn(request.setCode(), request.targetDate()).or(() -> catalog.current(request.setCode()))
+					.orElseThrow(() -> new PlanException("Không có bộ tiêu chí " + request.setCode() + " đang áp dụng"));
 		if (set.status() == SetStatus.DRAFT) {
 			throw new PlanException("Bộ tiêu chí " + set.code() + " còn là bản nháp");
 		}
@@ -269,6 +273,10 @@ public class Plans {
 		if (set.tier().unitLevel() != unit.level()) {
 			throw new PlanException("Mục tiêu " + set.tier().label() + " không áp dụng cho " + unit.displayName());
 		}
+		// Another province's set, or one no longer in force by the target date, is refused with its validity.
+		applicableSets.refusal(set, unit, request.targetDate()).ifPresent(reason -> {
+			throw new PlanException(reason);
+		});
 		if (request.parentPlanId() != null) {
 			Plan parent = plan(request.parentPlanId());
 			if (!parent.unitCode().equals(unit.parentCode())) {

@@ -60,15 +60,17 @@ class ModelAreas {
 	private final AccessPolicy access;
 	private final Authorization authorization;
 	private final RegisterAudit audit;
+	private final vn.ntmtracker.assessment.ApplicableSets applicableSets;
 	private final Clock clock;
 
 	ModelAreas(JdbcClient jdbc, RegisterUnits units, AccessPolicy access, Authorization authorization, RegisterAudit audit,
-			Clock clock) {
+			vn.ntmtracker.assessment.ApplicableSets applicableSets, Clock clock) {
 		this.jdbc = jdbc;
 		this.units = units;
 		this.access = access;
 		this.authorization = authorization;
 		this.audit = audit;
+		this.applicableSets = applicableSets;
 		this.clock = clock;
 	}
 
@@ -135,6 +137,11 @@ class ModelAreas {
 		String cleanSet = HouseholdRules.blankToNull(SearchKey.clean(setCode));
 		if (cleanSet != null && (cleanSet.length() > 64 || !cleanSet.matches("[A-Z0-9-]+"))) {
 			problems.add(Problem.field("setCode", "modelArea.error.setCode", cleanSet));
+		}
+		else if (cleanSet != null && recognisedOn != null && village.level() == RegisterUnits.VILLAGE) {
+			// Another province's set, or one not in force on the recognition day, is refused with its validity.
+			applicableSets.refusal(cleanSet, villageCode, recognisedOn)
+				.ifPresent(reason -> problems.add(Problem.field("setCode", "modelArea.error.setNotApplicable", reason)));
 		}
 		String cleanNote = HouseholdRules.blankToNull(SearchKey.clean(note));
 		if (cleanNote != null && cleanNote.length() > 500) {

@@ -53,8 +53,7 @@ class RegisterUnits {
 
 	/** "Thôn 2" for a village named so, "thôn Quang Trung" otherwise: the kind is not repeated. */
 	static String label(Unit unit) {
-		return vn.ntmtracker.units.SearchKey.of(unit.name()).startsWith(vn.ntmtracker.units.SearchKey.of(unit.kind().label()))
-				? unit.name() : unit.displayName();
+		return unit.displayName();
 	}
 
 	/** The commune a unit belongs to (itself for a commune), on a date; empty above communes. */

@@ -33,8 +33,11 @@ class ReportController {
 	private final Authorization authorization;
 	private final Clock clock;
 
+	private final vn.ntmtracker.criteria.CriteriaCatalog catalog;
+
 	ReportController(ReportKinds kinds, ReportDrafts drafts, ReportTemplates templates, Issuers issuers, Authorization authorization,
-			Clock clock) {
+			Clock clock, vn.ntmtracker.criteria.CriteriaCatalog catalog) {
+		this.catalog = catalog;
 		this.kinds = kinds;
 		this.drafts = drafts;
 		this.templates = templates;
@@ -47,6 +50,9 @@ class ReportController {
 	String list(Model model) {
 		model.addAttribute("kinds", kinds.all());
 		model.addAttribute("drafts", drafts.list(100));
+		// the summary's set field: every published set until an area is picked, then the area's (app.js)
+		model.addAttribute("sets", catalog.list().stream()
+			.filter(s -> s.status() != vn.ntmtracker.criteria.SetStatus.DRAFT).toList());
 		model.addAttribute("labels", labels());
 		model.addAttribute("mayManageTemplates", authorization.may(Permission.MANAGE_REPORT_TEMPLATES,
 				Authorization.Target.system(LocalDate.now(clock))));

@@ -9,6 +9,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
+import vn.ntmtracker.units.UnitNotFoundException;
 import vn.ntmtracker.units.UnitScope;
 import vn.ntmtracker.units.UnitScopeProvider;
 import vn.ntmtracker.units.Units;
@@ -74,15 +75,27 @@ public class AccessPolicy implements UnitScopeProvider {
 		return units.isWithin(unitCode, writeScope());
 	}
 
+	/**
+	 * Refuses a unit the user may not read: one that does not exist (a name typed instead of picked) with "không tìm thấy
+	 * đơn vị" (404), one outside the jurisdiction with "không có quyền" (403) — the unit tree itself is public.
+	 */
 	public void requireRead(String unitCode) {
 		if (!canRead(unitCode)) {
+			requireExists(unitCode);
 			throw new AccessDeniedException("Bạn không có quyền xem dữ liệu của đơn vị " + unitCode);
 		}
 	}
 
 	public void requireWrite(String unitCode) {
 		if (!canWrite(unitCode)) {
+			requireExists(unitCode);
 			throw new AccessDeniedException("Bạn không có quyền thay đổi dữ liệu của đơn vị " + unitCode);
+		}
+	}
+
+	private void requireExists(String unitCode) {
+		if (unitCode == null || unitCode.isBlank() || !units.exists(unitCode)) {
+			throw new UnitNotFoundException(unitCode == null ? "" : unitCode.strip());
 		}
 	}
 

@@ -79,11 +79,63 @@ public class Authorization {
 		return access.currentUser().map(user -> decide(user, action, target).allowed()).orElse(false);
 	}
 
+	/**
+	 * Whether one of the current user's grants allows the action on some unit: for menus and pages that are only a way
+	 * to a write (an import page), before any unit is chosen. Each record is still decided by {@link #may}.
+	 */
+	public boolean mayAnywhere(Permission action) {
+		return access.currentUser().map(user -> user.isAdmin()
+				|| user.grants().stream().anyMatch(grant -> mayEver(grant.role(), action))).orElse(false);
+	}
+
+	/** What {@link #decide(Grant, Permission, Target, List)} allows a role somewhere, whatever the unit. */
+	private static boolean mayEver(Role role, Permission action) {
+		return switch (role) {
+			case ADMIN -> true;
+			case LEADER -> false;
+			case COORDINATION -> action.kind() != Permission.Kind.ADMINISTRATION || action == Permission.MANAGE_USERS;
+			case COMMUNE_OFFICER -> action.kind() == Permission.Kind.WORK || action.kind() == Permission.Kind.UNIT_BODY
+					|| action.kind() == Permission.Kind.LEVEL_ABOVE && action != Permission.APPRAISE_ROUND;
+			case VILLAGE_BOARD -> action.kind() == Permission.Kind.WORK || action.kind() == Permission.Kind.UNIT_BODY;
+			case SECTOR -> action.kind() == Permission.Kind.WORK;
+		};
+	}
+
+	/**
+	 * Of {@code criteria} (numbers of {@code setCode}), those the current user may take the action on for the unit on
+	 * the date: all or none for most roles, a sector department's own criteria for it. One query for the unit's line.
+	 */
+	public Set<Integer> allowedCriteria(Permission action, String unitCode, LocalDate on, String setCode,
+			Collection<Integer> criteria) {
+		Optional<CurrentUser> current = access.currentUser();
+		if (current.isEmpty() || unitCode == null) {
+			return java.util.Collections.emptySet();
+		}
+		CurrentUser user = current.get();
+		if (user.isAdmin()) {
+			return java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(criteria));
+		}
+		List<String> line = units.lineOn(unitCode, on);
+		// In the order given; a hash set, so a page asking contains(null) or a criterion of another type gets false
+		// instead of the exception a TreeSet (or Set.copyOf) throws.
+		Set<Integer> allowed = new java.util.LinkedHashSet<>();
+		for (Integer criterion : criteria) {
+			if (decide(user, action, Target.criteria(unitCode, on, setCode, List.of(criterion)), line).allowed()) {
+				allowed.add(criterion);
+			}
+		}
+		return java.util.Collections.unmodifiableSet(allowed);
+	}
+
 	/** Refuses with {@link AccessDeniedException} (403) naming the action and the unit when the current user may not. */
 	public void require(Permission action, Target target) {
 		CurrentUser user = access.currentUser().orElseThrow(() -> new AccessDeniedException("Cần đăng nhập"));
 		Decision decision = decide(user, action, target);
 		if (!decision.allowed()) {
+			if ("authorization.noSuchUnit".equals(decision.reasonKey()) && !units.exists(target.unitCode())) {
+				// A name typed instead of a code: "không tìm thấy đơn vị", not a misleading "no permission".
+				throw new vn.ntmtracker.units.UnitNotFoundException(target.unitCode());
+			}
 			Locale locale = LocaleContextHolder.getLocale();
 			String reason = explain(decision);
 			throw new PermissionDeniedException(action, decision,

@@ -6,9 +6,9 @@ import java.time.LocalDate;
 public record Unit(String code, String name, UnitKind kind, String parentCode, String parentName,
 		LocalDate validFrom, LocalDate validTo, String path, boolean officialCode) {
 
-	/** "xã Cẩm Quang". */
+	/** "xã Cẩm Quang"; "Thôn 6" for a village whose name already says it (see {@link UnitKind#withName}). */
 	public String displayName() {
-		return kind.label() + " " + name;
+		return kind.withName(name);
 	}
 
 	public int level() {

@@ -30,10 +30,12 @@ class UnitApiController {
 	private final Units units;
 	private final UnitWriter writer;
 	private final UnitScopeProvider scopes;
+	private final UnitPicker picker;
 
 	private final Clock clock;
 
-	UnitApiController(Units units, UnitWriter writer, UnitScopeProvider scopes, Clock clock) {
+	UnitApiController(Units units, UnitWriter writer, UnitScopeProvider scopes, UnitPicker picker, Clock clock) {
+		this.picker = picker;
 		this.clock = clock;
 		this.units = units;
 		this.writer = writer;
@@ -50,6 +52,14 @@ class UnitApiController {
 			unitKind = UnitKind.parse(kind).orElseThrow(() -> new BadRequest("Unknown kind: " + kind));
 		}
 		return units.search(q, unitKind, asOf, scopes.current(), Math.max(page, 0), Math.min(Math.max(size, 1), 500));
+	}
+
+	@GetMapping("/search")
+	@Operation(summary = "For a unit field: units of your jurisdiction valid on a date (default today, i.e. after the 2025 reform) whose name contains q (diacritics and case ignored) or whose code starts with it; level=3 or level=1,2,3 limits the levels; at most 20, the exact name first")
+	UnitPicker.Choices pick(@RequestParam(required = false) String q,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+			@RequestParam(required = false) String level) {
+		return picker.search(q, asOf, level);
 	}
 
 	@GetMapping("/{code}")

@@ -28,10 +28,12 @@ class UnitController {
 	private final Units units;
 	private final UnitWriter writer;
 	private final UnitScopeProvider scopes;
+	private final UnitPicker picker;
 
 	private final Clock clock;
 
-	UnitController(Units units, UnitWriter writer, UnitScopeProvider scopes, Clock clock) {
+	UnitController(Units units, UnitWriter writer, UnitScopeProvider scopes, UnitPicker picker, Clock clock) {
+		this.picker = picker;
 		this.clock = clock;
 		this.units = units;
 		this.writer = writer;
@@ -56,6 +58,15 @@ class UnitController {
 			model.addAttribute("result", units.search(q, unitKind, asOf, scope, Math.max(page, 0), PAGE_SIZE));
 		}
 		return "units/search";
+	}
+
+	/** The unit fields' suggestions for the pages' script (same answer as {@code GET /api/units/search}, with the session). */
+	@GetMapping(path = "/units/picker", produces = org.springframework.http.MediaType.APPLICATION_JSON_VALUE)
+	@org.springframework.web.bind.annotation.ResponseBody
+	UnitPicker.Choices picker(@RequestParam(required = false) String q,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+			@RequestParam(required = false) String level) {
+		return picker.search(q, asOf, level);
 	}
 
 	@GetMapping("/units/{code}")

@@ -12,6 +12,11 @@ public record UnitHistory(Unit unit, List<NamePeriod> names, List<ParentPeriod> 
 
 	public record ParentPeriod(String parentCode, String parentName, UnitKind parentKind, LocalDate validFrom,
 			LocalDate validTo) {
+
+		/** "huyện Cẩm Xuyên". */
+		public String parentDisplayName() {
+			return parentKind.withName(parentName);
+		}
 	}
 
 	public record ClassificationPeriod(Region region, Integer communeGroup, boolean especiallyDisadvantaged,
@@ -24,5 +29,9 @@ public record UnitHistory(Unit unit, List<NamePeriod> names, List<ParentPeriod> 
 	}
 
 	public record UnitRef(String code, String name, UnitKind kind) {
+
+		public String displayName() {
+			return kind.withName(name);
+		}
 	}
 }

@@ -44,6 +44,20 @@ public enum UnitKind {
 		return label;
 	}
 
+	/**
+	 * The kind before a proper name, once: "xã Cẩm Quang", but "Thôn 6" and "Tổ dân phố 3" for names that already
+	 * start with the kind (never "thôn Thôn 6"). Case and diacritics are ignored, and only a whole word counts, so
+	 * "Xuân Lộc" stays "xã Xuân Lộc".
+	 */
+	public String withName(String name) {
+		if (name == null || name.isBlank()) {
+			return label;
+		}
+		String key = SearchKey.of(name);
+		String kindKey = SearchKey.of(label);
+		return key.equals(kindKey) || key.startsWith(kindKey + " ") ? name : label + " " + name;
+	}
+
 	public String messageKey() {
 		return "unit.kind." + name();
 	}

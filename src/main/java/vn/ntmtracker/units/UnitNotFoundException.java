@@ -7,6 +7,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 public class UnitNotFoundException extends RuntimeException {
 
 	public UnitNotFoundException(String code) {
-		super("Không tìm thấy đơn vị có mã " + code);
+		super("Không tìm thấy đơn vị “" + code + "”");
 	}
 }

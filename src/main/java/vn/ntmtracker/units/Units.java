@@ -160,6 +160,81 @@ public class Units {
 		return new UnitPage(content, page, size, total);
 	}
 
+	/**
+	 * For a unit field: units valid on {@code asOf} in the scope whose name (current or former, with or without its kind,
+	 * diacritics and case ignored) contains the query, or whose code starts with it; optionally of some levels only. The
+	 * exact name or code first, then names starting with the query, then by level and name.
+	 */
+	public List<Unit> pick(String query, LocalDate asOf, Collection<Integer> levels, UnitScope scope, int limit) {
+		String key = SearchKey.of(query);
+		String scopeRegex = scopeRegex(scope);
+		if (scopeRegex == null && !scope.unrestricted()) {
+			return List.of();
+		}
+		StringBuilder where = new StringBuilder(" where u.valid_from <= :asOf and coalesce(u.valid_to, 'infinity'::date) >= :asOf");
+		if (!key.isEmpty()) {
+			where.append(" and (lower(u.code) like :codePrefix or exists (select 1 from unit_name n where n.unit_id = u.id and n.search_key like :pattern))");
+		}
+		if (levels != null && !levels.isEmpty()) {
+			where.append(" and u.level = any(:levels)");
+		}
+		if (scopeRegex != null) {
+			where.append(" and exists (select 1 from unit_path sp where sp.unit_id = u.id and sp.path ~ :scope)");
+		}
+		var select = jdbc.sql("select * from (" + SELECT_UNIT + where + ") r order by length(r.path), r.name, r.code limit 200")
+			.param("asOf", asOf);
+		if (!key.isEmpty()) {
+			String literal = key.replace("%", "").replace("_", "");
+			select.param("codePrefix", literal + "%").param("pattern", "%" + literal + "%");
+		}
+		if (levels != null && !levels.isEmpty()) {
+			select.param("levels", levels.toArray(Integer[]::new));
+		}
+		if (scopeRegex != null) {
+			select.param("scope", scopeRegex);
+		}
+		java.util.Comparator<Unit> relevance = java.util.Comparator.comparingInt(unit -> relevance(unit, key));
+		return select.query(Units::mapUnit).list().stream()
+			.sorted(relevance.thenComparing(Unit::level).thenComparing(Unit::name).thenComparing(Unit::code))
+			.limit(Math.max(1, limit)).toList();
+	}
+
+	/** 0 the code or the name itself, 1 a name starting with the query, 2 any other match. */
+	private static int relevance(Unit unit, String key) {
+		if (key.isEmpty()) {
+			return 2;
+		}
+		String name = SearchKey.of(unit.name());
+		String display = SearchKey.of(unit.displayName());
+		if (unit.code().equalsIgnoreCase(key) || name.equals(key) || display.equals(key)) {
+			return 0;
+		}
+		return name.startsWith(key) || display.startsWith(key) ? 1 : 2;
+	}
+
+	/**
+	 * What a person typed into a unit field, as a unit code: a code stays as it is (any case); a name (diacritics, case
+	 * and the kind ignored) becomes the code of the one unit in the scope valid on {@code asOf} that it names exactly, or
+	 * that alone contains it. Empty when nothing or several units match.
+	 */
+	public Optional<String> resolve(String typed, LocalDate asOf, UnitScope scope) {
+		String text = typed == null ? "" : typed.strip();
+		if (text.isEmpty()) {
+			return Optional.empty();
+		}
+		Optional<String> code = jdbc.sql("select code from unit where lower(code) = lower(:code) order by code = :code desc limit 1")
+			.param("code", text).query(String.class).optional();
+		if (code.isPresent()) {
+			return code;
+		}
+		List<Unit> found = pick(text, asOf, null, scope, 20);
+		List<Unit> exact = found.stream().filter(unit -> relevance(unit, SearchKey.of(text)) == 0).toList();
+		if (exact.size() == 1) {
+			return Optional.of(exact.get(0).code());
+		}
+		return exact.isEmpty() && found.size() == 1 ? Optional.of(found.get(0).code()) : Optional.empty();
+	}
+
 	/** Units directly under {@code code} on {@code asOf}, by name. */
 	public List<Unit> children(String code, LocalDate asOf) {
 		return jdbc.sql("select * from (" + SELECT_UNIT + """

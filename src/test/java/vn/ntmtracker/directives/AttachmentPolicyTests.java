@@ -31,8 +31,62 @@ class AttachmentPolicyTests {
 	}
 
 	@Test
+	void recognisesWorkbooksAndPhotosByContentWhateverTheirNames() throws IOException {
+		assertThat(AttachmentPolicy.check("bang.docx", zipWith("xl/workbook.xml"))).isEqualTo(AttachmentPolicy.Type.XLSX);
+		assertThat(AttachmentPolicy.check("anh.png", image("jpeg", 40, 30))).isEqualTo(AttachmentPolicy.Type.JPEG);
+		assertThat(AttachmentPolicy.check("anh.jpg", image("png", 40, 30))).isEqualTo(AttachmentPolicy.Type.PNG);
+	}
+
+	@Test
+	void refusesAPhotoWhoseHeaderCannotBeReadOrThatClaimsTooManyPixels() throws IOException {
+		byte[] broken = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 'n', 'o', 't', ' ', 'a', 'n', ' ', 'i', 'm', 'a', 'g', 'e' };
+		assertThatThrownBy(() -> AttachmentPolicy.check("hong.jpg", broken)).hasMessage("attachment.error.image");
+		byte[] bomb = withPngSize(image("png", 1, 1), 10_000, 10_000);
+		assertThatThrownBy(() -> AttachmentPolicy.check("bom.png", bomb))
+			.isInstanceOfSatisfying(DirectiveRuleException.class,
+					ex -> assertThat(ex.arguments()).containsExactly("bom.png", 10_000, 10_000))
+			.hasMessage("attachment.error.imageTooLarge");
+		assertThat(AttachmentPolicy.check("vua.png", withPngSize(image("png", 1, 1), 5_000, 10_000)))
+			.isEqualTo(AttachmentPolicy.Type.PNG);
+	}
+
+	@Test
+	void aLargePhotoGetsADisplayCopyOfAtMost1280PixelsAndASmallJpegNone() throws IOException {
+		byte[] large = image("png", 3000, 2000);
+		byte[] copy = ImagePreview.displayCopy(large, AttachmentPolicy.Type.PNG);
+		java.awt.image.BufferedImage shown = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(copy));
+		assertThat(shown.getWidth()).isEqualTo(1280);
+		assertThat(shown.getHeight()).isEqualTo(853);
+		assertThat(copy[0]).isEqualTo((byte) 0xFF);
+		assertThat(ImagePreview.displayCopy(image("jpeg", 800, 600), AttachmentPolicy.Type.JPEG)).isNull();
+		assertThat(ImagePreview.dimensions(image("jpeg", 800, 600))).isEqualTo(new java.awt.Dimension(800, 600));
+	}
+
+	static byte[] image(String format, int width, int height) throws IOException {
+		java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height,
+				java.awt.image.BufferedImage.TYPE_INT_RGB);
+		for (int x = 0; x < width; x++) {
+			image.setRGB(x, height / 2, 0x3366CC);
+		}
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		javax.imageio.ImageIO.write(image, format, out);
+		return out.toByteArray();
+	}
+
+	/** The PNG with its header (IHDR) claiming another size, its checksum recomputed: a decompression bomb's header. */
+	private static byte[] withPngSize(byte[] png, int width, int height) {
+		byte[] copy = png.clone();
+		java.nio.ByteBuffer header = java.nio.ByteBuffer.wrap(copy);
+		header.putInt(16, width).putInt(20, height);
+		java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+		crc.update(copy, 12, 17);
+		header.putInt(29, (int) crc.getValue());
+		return copy;
+	}
+
+	@Test
 	void refusesOtherZipsBinariesAndRenamedExecutables() throws IOException {
-		assertThatThrownBy(() -> AttachmentPolicy.check("bang.docx", zipWith("xl/workbook.xml")))
+		assertThatThrownBy(() -> AttachmentPolicy.check("bang.docx", zipWith("other/content.xml")))
 			.isInstanceOf(DirectiveRuleException.class).hasMessage("attachment.error.type");
 		assertThatThrownBy(() -> AttachmentPolicy.check("virus.pdf", new byte[] { 'M', 'Z', 0, 0, 3 }))
 			.hasMessage("attachment.error.type");

@@ -182,4 +182,40 @@ class DirectiveLifecycleIntegrationTests {
 		return jdbc.sql("select count(*) from directive_event where directive_id = :id").param("id", directive)
 			.query(Long.class).single();
 	}
+
+	@Autowired
+	org.springframework.security.core.userdetails.UserDetailsService accounts;
+
+	@Test
+	void aPhotoIsKeptAsUploadedAndShownFromADisplayCopyOfAtMost1280Pixels() throws Exception {
+		byte[] photo = AttachmentPolicyTests.image("png", 3000, 2000);
+		JsonNode doc = call(json(post("/api/documents"), "vpdp-camxuyen", """
+				{"kind":"CONCLUSION_NOTICE","number":"%s/TB-BCĐ","issuedOn":"2024-06-04","issuerId":%d,"signer":"Lê Ngọc Hà",
+				 "subject":"Ảnh hiện trường kiểm tra","unitCodes":["HT-CAMQUANG"],
+				 "attachment":{"fileName":"hien-truong.png","contentBase64":"%s"}}""".formatted(
+				vn.ntmtracker.Fixtures.uniqueCode("ANH"), org("CX-BCD"),
+				Base64.getEncoder().encodeToString(photo))), 201);
+		long id = doc.get("document").get("id").asLong();
+		JsonNode file = doc.get("attachments").get(0);
+		assertThat(file.get("mediaType").asString()).isEqualTo("image/png");
+		var reader = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+			.user(accounts.loadUserByUsername("vpdp-camxuyen"));
+		String base = "/documents/" + id + "/attachments/" + file.get("id").asLong();
+		MvcResult original = mvc.perform(get(base).with(reader)).andExpect(status().isOk()).andReturn();
+		assertThat(original.getResponse().getContentAsByteArray()).isEqualTo(photo);
+		MvcResult shown = mvc.perform(get(base + "/preview").with(reader)).andExpect(status().isOk()).andReturn();
+		assertThat(shown.getResponse().getContentType()).isEqualTo("image/jpeg");
+		assertThat(shown.getResponse().getHeader("Content-Disposition")).startsWith("inline");
+		java.awt.image.BufferedImage image = javax.imageio.ImageIO
+			.read(new java.io.ByteArrayInputStream(shown.getResponse().getContentAsByteArray()));
+		assertThat(image.getWidth()).isEqualTo(1280);
+		assertThat(image.getHeight()).isEqualTo(853);
+		String page = mvc.perform(get("/documents/" + id).with(reader)).andExpect(status().isOk()).andReturn()
+			.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(page).contains("src=\"" + base + "/preview\"").contains("alt=\"Ảnh hien-truong.png\"");
+		// a reader outside the document's reach gets neither the photo nor its copy
+		var stranger = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+			.user(accounts.loadUserByUsername("banbo"));
+		mvc.perform(get(base + "/preview").with(stranger)).andExpect(status().isNotFound());
+	}
 }

@@ -114,7 +114,8 @@ class PlanApiIntegrationTests {
 
 	@Test
 	void aVillagePlanIsApprovedByTheCommuneNotByTheVillageBoardAndThenRollsUp() throws Exception {
-		long commune = newPlan("camlinh", "HT-CAMLINH", "HT-2022-XA-NTM-NC", "2026-12-31");
+		// Within the validity of Hà Tĩnh's nâng cao set (until 31/12/2025): a later target is refused.
+		long commune = newPlan("camlinh", "HT-CAMLINH", "HT-2022-XA-NTM-NC", "2025-12-31");
 		JsonNode village = body(mvc.perform(post("/api/units/HT-CAMLINH-T6/plans").with(httpBasic("thon6", PASSWORD))
 			.contentType(MediaType.APPLICATION_JSON).content("""
 					{"title": "Duy trì KDC kiểu mẫu thôn 6", "setCode": "HT-2022-KDC-NTM-KM", "targetDate": "2025-11-30", "parentPlanId": %d}"""
@@ -146,9 +147,9 @@ class PlanApiIntegrationTests {
 
 	@Test
 	void progressNeedsTheCurrentVersionAndAPercentBetweenZeroAndHundred() throws Exception {
-		long plan = newPlan("camlinh", "HT-CAMLINH", "HT-2022-XA-NTM-NC", "2027-12-31");
+		long plan = newPlan("camlinh", "HT-CAMLINH", "QD51-2025-XA-NTM", "2027-12-31");
 		JsonNode task = body(mvc.perform(post("/api/plans/" + plan + "/tasks").with(httpBasic("camlinh", PASSWORD))
-			.contentType(MediaType.APPLICATION_JSON).content("{\"criterionNumber\": 20, \"description\": \"Tuần tra an ninh\"}")));
+			.contentType(MediaType.APPLICATION_JSON).content("{\"criterionNumber\": 10, \"description\": \"Tuần tra an ninh\"}")));
 		long id = task.get("task").get("id").asLong();
 		int version = task.get("task").get("version").asInt();
 		mvc.perform(post("/api/tasks/" + id + "/progress").with(httpBasic("camlinh", PASSWORD)).contentType(MediaType.APPLICATION_JSON)

@@ -133,6 +133,9 @@ class DocumentImport {
 			catch (AccessDeniedException ex) {
 				throw new ImportRefusedException("import.error.statusAccess", row, status.unitCode());
 			}
+			catch (vn.ntmtracker.units.UnitNotFoundException ex) {
+				throw new ImportRefusedException("import.error.statusUnit", row, status.unitCode());
+			}
 		}
 		return document;
 	}
