@@ -57,6 +57,15 @@ document.addEventListener('DOMContentLoaded', function () {
         activate(link.closest('[data-src]'));
       });
     });
+    // A problem listed at the top leads to its row, and the text to the row's passage.
+    document.querySelectorAll('#problems a[href^="#"]').forEach(function (link) {
+      link.addEventListener('click', function () {
+        var target = document.getElementById(link.getAttribute('href').substring(1));
+        if (target && target.dataset.src) {
+          window.requestAnimationFrame(function () { activate(target); });
+        }
+      });
+    });
     var pending = false;
     window.addEventListener('scroll', function () {
       if (!pending) {
