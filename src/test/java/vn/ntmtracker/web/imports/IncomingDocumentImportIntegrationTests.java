@@ -237,6 +237,57 @@ class IncomingDocumentImportIntegrationTests {
 			.andExpect(status().isForbidden());
 	}
 
+	/**
+	 * Seed 001 — a commune's own plan with its funding table — issued by the commune: the funding lines become funds
+	 * mobilised by the commune (sources read from the wording), the unmet criteria join the stated 16/19.
+	 */
+	@Test
+	void aCommunesOwnPlanRecordsItsFundingLinesAsFundsMobilised() throws Exception {
+		String[] place = fixtures.namedDistrictWithCommune("38");
+		String commune = place[2];
+		String created = mvc.perform(post("/api/organisations").contentType("application/json").with(as("admin")).with(csrf())
+				.content("{\"code\":\"" + commune + "-UBND\",\"kind\":\"PEOPLES_COMMITTEE\",\"name\":\"UBND xã " + place[3]
+						+ "\",\"unitCode\":\"" + commune + "\"}")).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+		long ubnd = json.readTree(created).get("id").asLong();
+		String officer = fixtures.user(Role.COMMUNE_OFFICER, commune);
+		byte[] text = Files.readString(Path.of("src/test/resources/seeds/001_camthach-thanhhoa-kehoach-ntm-2022.txt"))
+			.replace("Cẩm Thạch", place[3]).replace("Cẩm Thủy", place[1]).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		Upload upload = DocumentIntegrationSupport.upload(mvc, as(officer), "ke-hoach.txt", text);
+		assertThat(upload.review().header().issuerId()).isEqualTo(ubnd);
+		assertThat(upload.review().mode()).isEqualTo(DocumentImport.Mode.ISSUED);
+		assertThat(upload.review().funding()).extracting(f -> f.source() + " " + f.amount() + " " + f.year()).containsExactly(
+				"NGAN_SACH_HUYEN 650000000 2022", "NGAN_SACH_XA 10031100000 2022", "NHAN_DAN 13055000000 2022",
+				"LONG_GHEP 7180000000 2022", "DOANH_NGHIEP 87600000 2022");
+		Map<String, String> fields = upload.fields();
+		// This test is about the funding and the status: the plan's items are left out.
+		upload.review().items().forEach(item -> fields.remove("keep_" + item.row()));
+		fields.put("fund_amount_2", "10.031.100.000");
+		fields.remove("fund_keep_5");
+		mvc.perform(ReviewForms.with(post("/documents/import/save").cookie(upload.session()).with(as(officer)).with(csrf()), fields))
+			.andExpect(status().is3xxRedirection());
+		assertThat(jdbc.sql("select source || ' ' || amount || ' ' || year from fund_entry where unit_code = :u order by id")
+			.param("u", commune).query(String.class).list()).containsExactly("NGAN_SACH_HUYEN 650000000 2022",
+					"NGAN_SACH_XA 10031100000 2022", "NHAN_DAN 13055000000 2022", "LONG_GHEP 7180000000 2022");
+		assertThat(jdbc.sql("select note from fund_entry where unit_code = :u order by id limit 1").param("u", commune)
+			.query(String.class).single()).contains("UBND xã " + place[3]).contains("(Huyện)");
+		assertThat(jdbc.sql("""
+				select s.achieved || '/' || s.total || ' ' || (select string_agg(cast(u.criterion_number as text), ',' order by u.criterion_number)
+				from assessment_stated_unmet u where u.stated_status_id = s.id) from assessment_stated_status s where s.unit_code = :u""")
+			.param("u", commune).query(String.class).single()).isEqualTo("16/19 5,6,11,15,17");
+		// Another commune's officer may not record this commune's funds: named at the funding row, nothing saved.
+		String other = fixtures.user(Role.COMMUNE_OFFICER, fixtures.commune("38", "BTB", 0));
+		Upload outsider = DocumentIntegrationSupport.upload(mvc, as("admin"), "ke-hoach.txt", text);
+		Map<String, String> outsiderFields = outsider.fields();
+		outsider.review().items().forEach(item -> outsiderFields.remove("keep_" + item.row()));
+		outsiderFields.put("number", "99/KH-UBND");
+		long funds = count("fund_entry");
+		MvcResult refused = mvc.perform(ReviewForms.with(post("/documents/import/save").cookie(outsider.session()).with(as(other))
+				.with(csrf()), outsiderFields)).andExpect(status().isOk()).andReturn();
+		assertThat(DocumentIntegrationSupport.problems(refused)).extracting(DocumentImport.Problem::anchor)
+			.contains("funding-1", "status-1");
+		assertThat(count("fund_entry")).isEqualTo(funds);
+	}
+
 	private long count(String table) {
 		return jdbc.sql("select count(*) from " + table).query(Long.class).single();
 	}
