@@ -1,7 +1,7 @@
 package vn.ntmtracker.directives;
 
 /** The five buckets government task tracking reports directives in. */
-enum Bucket {
+public enum Bucket {
 
 	NOT_DUE, IN_PROGRESS, OVERDUE, COMPLETED_ON_TIME, COMPLETED_LATE;
 

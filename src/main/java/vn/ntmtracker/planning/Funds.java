@@ -51,7 +51,7 @@ public class Funds {
 	}
 
 	/** The yearly total and its split by source, in đồng; sources without an entry are left out. */
-	record Summary(long total, Map<FundingSource, Long> bySource) {
+	public record Summary(long total, Map<FundingSource, Long> bySource) {
 	}
 
 	record SourceComparison(FundingSource source, long planned, long actual) {

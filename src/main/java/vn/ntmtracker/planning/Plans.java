@@ -85,7 +85,7 @@ public class Plans {
 	}
 
 	/** Everything the plan page, the export and the API need. */
-	record PlanView(Plan plan, Unit unit, CriteriaSetDefinition set, List<PlanTask> tasks, PlanRollup rollup,
+	public record PlanView(Plan plan, Unit unit, CriteriaSetDefinition set, List<PlanTask> tasks, PlanRollup rollup,
 			Optional<AssessmentRound> latestRound, List<BaselineChange> changes, boolean canWrite, boolean canApprove,
 			String approverBody, Map<Long, List<Progress>> progress) {
 	}
@@ -166,26 +166,69 @@ public class Plans {
 	}
 
 	/** An open task within the user's jurisdiction, for "my tasks". */
-	record OpenTask(long taskId, long planId, String planTitle, String unitCode, Integer criterionNumber, String description,
+	public record OpenTask(long taskId, long planId, String planTitle, String unitCode, Integer criterionNumber, String description,
 			LocalDate deadline, String recurrence, int percentDone, boolean overdue) {
 	}
 
+	/** A plan task that works on a criterion, for "which task covers this unmet criterion". */
+	public record TaskRef(long taskId, long planId, String description, LocalDate deadline, int percentDone) {
+	}
+
+	/** The open tasks of the unit's own plans by the criterion they work on (tasks without a criterion left out). */
+	public Map<Integer, List<TaskRef>> openTasksByCriterion(String unitCode) {
+		access.requireRead(unitCode);
+		Map<Integer, List<TaskRef>> tasks = new java.util.TreeMap<>();
+		jdbc.sql("""
+				select t.id, t.plan_id, t.criterion_number, t.description, t.deadline, t.percent_done
+				from plan_task t join plan p on p.id = t.plan_id
+				where p.unit_code = :unit and t.status <> 'DONE' and t.criterion_number is not null
+				order by t.deadline nulls last, t.id""")
+			.param("unit", unitCode)
+			.query(rs -> {
+				tasks.computeIfAbsent(rs.getInt("criterion_number"), n -> new ArrayList<>()).add(new TaskRef(rs.getLong("id"),
+						rs.getLong("plan_id"), rs.getString("description"), rs.getObject("deadline", LocalDate.class), rs.getInt("percent_done")));
+			});
+		return tasks;
+	}
+
+	/**
+	 * How many units of the tier's level under the root have a plan aiming at the tier by the end of {@code year}: the
+	 * target the leader's "reached this year" is set against.
+	 */
+	public long targets(String rootCode, String tier, int year) {
+		access.requireRead(rootCode);
+		List<String> line = units.lineOn(rootCode, LocalDate.of(year, 12, 31));
+		if (line.isEmpty()) {
+			return 0;
+		}
+		String prefix = "/" + String.join("/", line) + "/";
+		return jdbc.sql("""
+				select count(distinct p.unit_code) from plan p join units_v_line u on u.unit_code = p.unit_code
+				where p.target_tier = :tier and p.target_date between make_date(:year, 1, 1) and make_date(:year, 12, 31)
+				  and u.path ~>=~ :prefix and u.path ~<~ :prefixEnd
+				  and u.valid_from <= p.target_date and coalesce(u.valid_to, 'infinity'::date) >= p.target_date""")
+			.param("tier", tier).param("year", year).param("prefix", prefix).param("prefixEnd", prefix + Character.MAX_VALUE)
+			.query(Long.class).single();
+	}
+
 	/** Open tasks of every plan the user may write for, overdue first, then by deadline. */
-	List<OpenTask> openTasks(LocalDate today) {
+	public List<OpenTask> openTasks(LocalDate today) {
 		vn.ntmtracker.units.UnitScope scope = access.writeScope();
 		if (!scope.unrestricted() && scope.rootCodes().isEmpty()) {
 			return List.of();
 		}
-		Set<String> codes = new java.util.HashSet<>();
-		scope.rootCodes().forEach(root -> codes.addAll(units.subtreeCodes(root, today)));
 		return jdbc.sql("""
 				select t.id, t.plan_id, p.title, p.unit_code, t.criterion_number, t.description, t.deadline, t.recurrence,
 				       t.percent_done
 				from plan_task t join plan p on p.id = t.plan_id
-				where t.status <> 'DONE' and (:all or p.unit_code in (:codes))
+				where t.status <> 'DONE' and (:all or exists (
+				      select 1 from units_v_line l join units_v_line root on l.path like root.path || '%'
+				      where l.unit_code = p.unit_code and root.unit_code = any(:roots)
+				        and l.valid_from <= :today and coalesce(l.valid_to, 'infinity'::date) >= :today
+				        and root.valid_from <= :today and coalesce(root.valid_to, 'infinity'::date) >= :today))
 				order by case when t.deadline < :today then 0 else 1 end, t.deadline nulls last, t.id
 				limit 300""")
-			.param("all", scope.unrestricted()).param("codes", codes.isEmpty() ? Set.of("") : codes).param("today", today)
+			.param("all", scope.unrestricted()).param("roots", scope.rootCodes().toArray(String[]::new)).param("today", today)
 			.query((rs, row) -> {
 				LocalDate deadline = rs.getObject("deadline", LocalDate.class);
 				return new OpenTask(rs.getLong("id"), rs.getLong("plan_id"), rs.getString("title"), rs.getString("unit_code"),

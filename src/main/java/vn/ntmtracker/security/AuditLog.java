@@ -103,6 +103,24 @@ public class AuditLog {
 		return new Page(content, page, size, total);
 	}
 
+	/**
+	 * The latest changes others made to the given units (a commune and its villages), for "what changed while I was
+	 * away" on a home page; the caller decides the units are the reader's.
+	 */
+	public List<Entry> recentByOthers(java.util.Collection<String> unitCodes, String me, int limit) {
+		if (unitCodes.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				select * from audit_log where unit_code = any(:units) and username <> :me and action <> 'READ'
+				order by at desc, id desc limit :limit""")
+			.param("units", unitCodes.toArray(String[]::new)).param("me", me == null ? "" : me).param("limit", limit)
+			.query((rs, i) -> new Entry(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class), rs.getString("username"),
+					rs.getString("action"), rs.getString("entity_type"), rs.getString("entity_id"), rs.getString("unit_code"),
+					rs.getString("before"), rs.getString("after")))
+			.list();
+	}
+
 	long count() {
 		return jdbc.sql("select count(*) from audit_log").query(Long.class).single();
 	}

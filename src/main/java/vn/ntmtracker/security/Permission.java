@@ -65,7 +65,13 @@ public enum Permission {
 	/** Import, merge, reclassify units. */
 	MANAGE_UNITS(Kind.ADMINISTRATION),
 	/** Draft, publish and retire criteria sets. */
-	MANAGE_CRITERIA(Kind.ADMINISTRATION);
+	MANAGE_CRITERIA(Kind.ADMINISTRATION),
+	/** Draft a document generated from the data (free-text sections, header, signer) for a body of the unit. */
+	DRAFT_DOCUMENT(Kind.UNIT_BODY),
+	/** Number a generated document in its issuer's register and register it with its file. */
+	ISSUE_DOCUMENT(Kind.UNIT_BODY),
+	/** Change the wording and sections of the document templates (a province's or the national ones). */
+	MANAGE_REPORT_TEMPLATES(Kind.ADMINISTRATION);
 
 	/** The shape of the rule an action follows; {@link Authorization} holds the rules. */
 	enum Kind {

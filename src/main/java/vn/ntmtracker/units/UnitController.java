@@ -82,6 +82,22 @@ class UnitController {
 		return "units/import";
 	}
 
+	/** The import file's columns with two example rows: a province and a commune under it (post-2025, no district). */
+	static final String CSV_TEMPLATE = """
+			code,name,kind,parent_code,valid_from,valid_to,region,commune_group,especially_disadvantaged,safe_zone_poor_district
+			42,Hà Tĩnh,tỉnh,,2025-07-01,,BTB,,,
+			42-CAMXUYEN,Cẩm Xuyên,xã,42,2025-07-01,,BTB,2,,
+			""";
+
+	@GetMapping("/units/template.csv")
+	@PreAuthorize("hasRole('ADMIN')")
+	org.springframework.http.ResponseEntity<byte[]> template() {
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(new org.springframework.http.MediaType("text", "csv", StandardCharsets.UTF_8))
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"mau-don-vi.csv\"")
+			.body(("\uFEFF" + CSV_TEMPLATE).getBytes(StandardCharsets.UTF_8));
+	}
+
 	@PostMapping("/units/import")
 	@PreAuthorize("hasRole('ADMIN')")
 	String importCsv(@RequestParam("file") MultipartFile file, Model model, RedirectAttributes redirect) throws IOException {

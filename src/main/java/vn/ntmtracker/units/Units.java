@@ -107,6 +107,11 @@ public class Units {
 		return find(code, asOf).orElseThrow(() -> new UnitNotFoundException(code));
 	}
 
+	/** How many units the system knows (any date): zero on an empty system. */
+	public long count() {
+		return jdbc.sql("select count(*) from unit").query(Long.class).single();
+	}
+
 	public boolean exists(String code) {
 		return jdbc.sql("select count(*) from unit where code = :code").param("code", code).query(Long.class).single() > 0;
 	}

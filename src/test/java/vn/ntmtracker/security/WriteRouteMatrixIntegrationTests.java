@@ -534,6 +534,36 @@ class WriteRouteMatrixIntegrationTests {
 			long round = w.draft();
 			return page("/assessments/" + round + "/values/13.1/from-register", a).param("version", String.valueOf(version(round)));
 		})));
+		// ---- reports: documents written from the data, by the unit's bodies; templates by administrators --------------
+		String progress = "{\"kind\":\"progress-report\",\"unit\":\"%s\",\"from\":\"2024-01-01\",\"to\":\"2024-06-30\"}";
+		p.add(new Probe("POST", "/api/reports/drafts", "", UNIT_BODIES, of((w, a) -> api("POST", "/api/reports/drafts", a,
+				progress.formatted(w.commune)))));
+		p.add(new Probe("POST", "/reports/drafts", "", UNIT_BODIES, of((w, a) -> page("/reports/drafts", a).param("kind", "progress-report")
+			.param("unit", w.commune).param("from", "2024-01-01").param("to", "2024-06-30"))));
+		p.add(new Probe("PUT", "/api/reports/drafts/{id}", "", UNIT_BODIES, of((w, a) -> {
+			JsonNode draft = body(apiRequest("POST", "/api/reports/drafts", Actor.OFFICER, progress.formatted(w.commune), w));
+			return api("PUT", "/api/reports/drafts/" + draft.get("id").asLong(), a, "{\"version\":" + draft.get("version").asInt()
+					+ ",\"texts\":{}}");
+		})));
+		p.add(new Probe("POST", "/reports/drafts/{id}", "", UNIT_BODIES, of((w, a) -> {
+			JsonNode draft = body(apiRequest("POST", "/api/reports/drafts", Actor.OFFICER, progress.formatted(w.commune), w));
+			return page("/reports/drafts/" + draft.get("id").asLong(), a).param("version", draft.get("version").asString());
+		})));
+		p.add(new Probe("POST", "/api/reports/drafts/{id}/issue", "", UNIT_BODIES, of((w, a) -> {
+			JsonNode draft = body(apiRequest("POST", "/api/reports/drafts", Actor.OFFICER, progress.formatted(w.commune), w));
+			return api("POST", "/api/reports/drafts/" + draft.get("id").asLong() + "/issue", a, "{\"version\":" + draft.get("version").asInt() + "}");
+		})));
+		p.add(new Probe("POST", "/reports/drafts/{id}/issue", "", UNIT_BODIES, of((w, a) -> {
+			JsonNode draft = body(apiRequest("POST", "/api/reports/drafts", Actor.OFFICER, progress.formatted(w.commune), w));
+			return page("/reports/drafts/" + draft.get("id").asLong() + "/issue", a).param("version", draft.get("version").asString());
+		})));
+		p.add(new Probe("PUT", "/api/reports/templates/{kind}", "a body that does not parse: nothing saved", ADMIN_ONLY, of((w, a) ->
+				api("PUT", "/api/reports/templates/progress-report?scope=42", a, "{\"version\":0,\"body\":\"x\"}"))));
+		p.add(new Probe("POST", "/reports/templates/{kind}", "a body that does not parse: nothing saved", ADMIN_ONLY, of((w, a) ->
+				page("/reports/templates/progress-report", a).param("scope", "42").param("version", "0").param("body", "x"))));
+		p.add(new Probe("POST", "/api/documents/{id}/render", "writes nothing: a file for whoever reads the document",
+				EnumSet.of(Actor.ADMIN, Actor.OFFICER, Actor.OFFICE, Actor.LEADER, Actor.SECTOR_17), of((w, a) ->
+						api("POST", "/api/documents/" + w.document() + "/render?format=docx", a, "{}"))));
 		// ---- every account for itself ------------------------------------------------------------------------------------
 		p.add(new Probe("POST", "/account/tokens", "", EVERYONE, of((w, a) -> page("/account/tokens", a).param("name", "thử").param("days", "30"))));
 		p.add(new Probe("POST", "/account/tokens/{id}/revoke", "", EVERYONE, of((w, a) -> page("/account/tokens/999999999/revoke", a)))
