@@ -88,6 +88,34 @@ public class Fixtures {
 		return new String[] { district, commune };
 	}
 
+	/**
+	 * A district of {@code province} (1/1/2010 – 30/6/2025) with one commune under it, both with unique names made of letters
+	 * only (so that documents can name them: "xã Nậm Kqbx"); returns {district code, district name, commune code,
+	 * commune name}.
+	 */
+	public String[] namedDistrictWithCommune(String province) {
+		String district = uniqueCode("HU");
+		String commune = uniqueCode("FX");
+		String districtName = "Phìn " + letters();
+		String communeName = "Nậm " + letters();
+		importCsv(HEADER + district + "," + districtName + ",huyện," + province + ",2010-01-01,2025-06-30,,,,\n"
+				+ commune + "," + communeName + ",xã," + district + ",2010-01-01,2025-06-30,TDMNPB,,,\n"
+				+ commune + "," + communeName + ",xã," + province + ",2025-07-01,,TDMNPB,3,,\n");
+		return new String[] { district, districtName, commune, communeName };
+	}
+
+	/** A capitalised word of letters unique to this fixture ("Kqbx"). */
+	private static String letters() {
+		String code = (RUN + "-" + COUNTER.incrementAndGet() + "-" + new SecureRandom().nextInt(1000));
+		StringBuilder word = new StringBuilder();
+		for (char c : code.toCharArray()) {
+			if (Character.isLetterOrDigit(c)) {
+				word.append((char) ('a' + Character.digit(c, 36) % 26));
+			}
+		}
+		return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+	}
+
 	private static final String HEADER = "code,name,kind,parent_code,valid_from,valid_to,region,commune_group,especially_disadvantaged,safe_zone_poor_district\n";
 
 	private void importCsv(String csv) {

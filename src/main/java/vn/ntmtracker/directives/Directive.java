@@ -30,7 +30,8 @@ public final class Directive {
 	private final long documentId;
 	private final Kind kind;
 	private final Wording wording;
-	private final long leadId;
+	/** The lead bodies in the order the document names them: the first is the lead, others lead jointly with it. */
+	private final List<Long> leadIds;
 	private final Set<Long> cooperatingIds;
 	private final Set<String> targetUnits;
 	private final String setCode;
@@ -46,7 +47,7 @@ public final class Directive {
 	private LocalDate acceptedOn;
 	private String returnReason;
 
-	Directive(Long id, long documentId, Kind kind, Wording wording, long leadId, Set<Long> cooperatingIds, Set<String> targetUnits,
+	Directive(Long id, long documentId, Kind kind, Wording wording, List<Long> leadIds, Set<Long> cooperatingIds, Set<String> targetUnits,
 			String setCode, String criterionNumber, LocalDate assignedOn, boolean evidenceRequired,
 			List<DeadlineChange> deadlines, int version, LocalDate firstProgressOn, Status status,
 			LocalDate completedOn, String evidence, LocalDate acceptedOn, String returnReason) {
@@ -54,7 +55,7 @@ public final class Directive {
 		this.documentId = documentId;
 		this.kind = kind;
 		this.wording = wording;
-		this.leadId = leadId;
+		this.leadIds = List.copyOf(leadIds);
 		this.cooperatingIds = Set.copyOf(cooperatingIds);
 		this.targetUnits = Set.copyOf(targetUnits);
 		this.setCode = setCode;
@@ -78,6 +79,23 @@ public final class Directive {
 	static Directive assign(long documentId, Kind kind, Wording wording, long leadId, Set<Long> cooperatingIds, Set<String> targetUnits,
 			String setCode, String criterionNumber, LocalDate assignedOn, LocalDate documentDate, Deadline deadline,
 			boolean evidenceRequired) {
+		return assign(documentId, kind, wording, List.of(leadId), cooperatingIds, targetUnits, setCode, criterionNumber,
+				assignedOn, documentDate, deadline, evidenceRequired);
+	}
+
+	/**
+	 * A new directive with one or more lead bodies (a joint lead: "Đảng ủy, UBND xã chủ trì"), each named once and none
+	 * also cooperating.
+	 */
+	static Directive assign(long documentId, Kind kind, Wording wording, List<Long> leadIds, Set<Long> cooperatingIds,
+			Set<String> targetUnits, String setCode, String criterionNumber, LocalDate assignedOn, LocalDate documentDate,
+			Deadline deadline, boolean evidenceRequired) {
+		if (leadIds.isEmpty()) {
+			throw new DirectiveRuleException("organisation.error.missing");
+		}
+		if (new java.util.HashSet<>(leadIds).size() != leadIds.size()) {
+			throw new DirectiveRuleException("directive.error.leadTwice");
+		}
 		if (wording.text() == null || wording.text().isBlank()) {
 			throw new DirectiveRuleException("directive.error.noText");
 		}
@@ -88,7 +106,7 @@ public final class Directive {
 		if (targetUnits.isEmpty()) {
 			throw new DirectiveRuleException("directive.error.noTarget");
 		}
-		if (cooperatingIds.contains(leadId)) {
+		if (leadIds.stream().anyMatch(cooperatingIds::contains)) {
 			throw new DirectiveRuleException("directive.error.leadCooperates");
 		}
 		if ((setCode == null) != (criterionNumber == null)) {
@@ -103,7 +121,7 @@ public final class Directive {
 		if (deadline.dated() && deadline.due().isBefore(assignedOn)) {
 			throw new DirectiveRuleException("directive.error.deadlineBeforeAssigned", deadline.due(), assignedOn);
 		}
-		return new Directive(null, documentId, kind, wording, leadId, cooperatingIds, targetUnits, setCode, criterionNumber,
+		return new Directive(null, documentId, kind, wording, leadIds, cooperatingIds, targetUnits, setCode, criterionNumber,
 				assignedOn, evidenceRequired, List.of(new DeadlineChange(deadline, assignedOn, null)), 0, null,
 				Status.OPEN, null, null, null, null);
 	}
@@ -221,7 +239,8 @@ public final class Directive {
 	long documentId() { return documentId; }
 	Kind kind() { return kind; }
 	Wording wording() { return wording; }
-	long leadId() { return leadId; }
+	long leadId() { return leadIds.get(0); }
+	List<Long> leadIds() { return leadIds; }
 	Set<Long> cooperatingIds() { return cooperatingIds; }
 	Set<String> targetUnits() { return targetUnits; }
 	String setCode() { return setCode; }

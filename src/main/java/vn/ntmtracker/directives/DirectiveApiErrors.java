@@ -24,6 +24,16 @@ class DirectiveApiErrors {
 			.body(Map.of("error", ex.messageKey(), "message", messages.of(ex)));
 	}
 
+	/** The document is registered already: 409 naming the existing one, so that the client opens it or corrects it. */
+	@ExceptionHandler(DuplicateDocumentException.class)
+	ResponseEntity<Map<String, Object>> duplicate(DuplicateDocumentException ex) {
+		Document first = ex.existing().get(0);
+		return ResponseEntity.status(HttpStatus.CONFLICT)
+			.body(Map.of("error", "document.error.duplicate", "message", messages.text("document.error.duplicate",
+					first.numberOrBlank(), first.dateText(), first.issuerName(), first.id()), "existingId", first.id(),
+					"existing", ex.existing().stream().map(Document::id).toList()));
+	}
+
 	@ExceptionHandler(OptimisticLockingFailureException.class)
 	ResponseEntity<Map<String, String>> conflict(OptimisticLockingFailureException ex) {
 		return ResponseEntity.status(HttpStatus.CONFLICT)

@@ -63,8 +63,12 @@ class DirectiveDesk {
 		Document document = documents.get(documentId);
 		LocalDate day = DocumentRegister.day(document);
 		Organisation issuer = organisations.require(document.issuerId());
-		access.requireActFor(issuer, Permission.ASSIGN_DIRECTIVE, day, null, null);
+		requireAssigner(document, issuer, day);
 		Organisation lead = organisations.require(form.leadId());
+		List<Organisation> leads = new java.util.ArrayList<>();
+		for (Long id : form.leadIds()) {
+			leads.add(organisations.require(id));
+		}
 		Set<Long> cooperating = new LinkedHashSet<>();
 		for (Long id : form.cooperatingIds() == null ? List.<Long>of() : form.cooperatingIds()) {
 			cooperating.add(organisations.require(id).id());
@@ -81,7 +85,7 @@ class DirectiveDesk {
 		limit(List.of(new Field("Nội dung nhiệm vụ", form.text(), InputLimits.TEXT),
 				new Field("Nội dung kiến nghị", form.requestText(), InputLimits.TEXT), new Field("Người phụ trách", form.person(), InputLimits.NAME),
 				new Field("Số thứ tự", form.ref(), 50), new Field("Thời hạn", form.deadline(), InputLimits.NAME)));
-		requireAuthorityOver(document, issuer, form.kind() == Directive.Kind.REQUEST, lead, cooperating, targets, day);
+		requireAuthorityOver(document, issuer, form.kind() == Directive.Kind.REQUEST, lead, leads, cooperating, targets, day);
 		Deadline deadline = Deadline.read(form.deadline(), document.issuedYear())
 			.orElseThrow(() -> new DirectiveRuleException("directive.error.deadlineUnreadable", form.deadline()));
 		LocalDate assignedOn = form.assignedOn() != null ? form.assignedOn() : document.issuedOn();
@@ -94,8 +98,8 @@ class DirectiveDesk {
 				new Directive.Wording(blankToNull(form.ref()), SearchKey.clean(form.text()),
 						blankToNull(SearchKey.clean(form.requestText())), blankToNull(form.raisedByUnit()),
 						blankToNull(SearchKey.clean(form.person()))),
-				lead.id(), cooperating, targets, setCode, criterion, assignedOn, document.issuedOn(), deadline,
-				form.requiresEvidence());
+				leads.stream().map(Organisation::id).toList(), cooperating, targets, setCode, criterion, assignedOn,
+				document.issuedOn(), deadline, form.requiresEvidence());
 		long id = store.insert(directive, access.username());
 		Directive created = store.load(id);
 		events.publishEvent(AuditEvent.of(Action.CREATE, "directive", String.valueOf(id), firstUnit(directive), null,
@@ -111,14 +115,14 @@ class DirectiveDesk {
 	 * written, so that a refused assignment never appears in anyone's work list.
 	 */
 	private void requireAuthorityOver(Document document, Organisation issuer, boolean request, Organisation lead,
-			Set<Long> cooperating, Set<String> targets, LocalDate day) {
+			List<Organisation> leads, Set<Long> cooperating, Set<String> targets, LocalDate day) {
 		Set<String> addressed = new java.util.HashSet<>(document.unitCodes());
 		List<String> issuerLine = units.lineOn(issuer.unitCode(), day);
 		java.util.Map<Long, Organisation> bodies = new java.util.LinkedHashMap<>();
-		bodies.put(lead.id(), lead);
+		leads.forEach(body -> bodies.put(body.id(), body));
 		cooperating.forEach(id -> bodies.put(id, organisations.require(id)));
 		for (Organisation body : bodies.values()) {
-			boolean upward = request && body.id() == lead.id() && issuerLine.contains(body.unitCode());
+			boolean upward = request && leads.stream().anyMatch(l -> l.id() == body.id()) && issuerLine.contains(body.unitCode());
 			if (!upward && !reaches(issuer.unitCode(), body.unitCode(), addressed, day)) {
 				throw new DirectiveRuleException("directive.error.assignOutside", body.name(), issuer.name());
 			}
@@ -128,6 +132,23 @@ class DirectiveDesk {
 				throw new DirectiveRuleException("directive.error.targetOutside", target, issuer.name());
 			}
 		}
+	}
+
+	/**
+	 * Who may put a document's directives on record: the issuer's side; for a document its recipient registered
+	 * (văn bản đến, the issuer keeps no record here), a receiving body's side too — what the document assigns is still
+	 * checked against the issuer's authority by {@link #requireAuthorityOver}.
+	 */
+	private void requireAssigner(Document document, Organisation issuer, LocalDate day) {
+		if (document.received() && !access.mayActFor(issuer, Permission.ASSIGN_DIRECTIVE, day, null, null)) {
+			for (Document.Receipt receipt : documents.receipts(document.id())) {
+				if (access.mayActFor(organisations.require(receipt.organisationId()), Permission.RECEIVE_DOCUMENT,
+						receipt.receivedOn(), null, null)) {
+					return;
+				}
+			}
+		}
+		access.requireActFor(issuer, Permission.ASSIGN_DIRECTIVE, day, null, null);
 	}
 
 	private boolean reaches(String issuerUnit, String unit, Set<String> addressed, LocalDate day) {
@@ -235,9 +256,11 @@ class DirectiveDesk {
 
 	private boolean mayActAsAssignee(Directive directive, boolean cooperatingToo, LocalDate on) {
 		LocalDate day = on == null ? directive.assignedOn() : on;
-		if (access.mayActFor(organisations.require(directive.leadId()), Permission.ACT_FOR_ORGANISATION, day,
-				directive.setCode(), directive.criterionNumber())) {
-			return true;
+		for (long lead : directive.leadIds()) {
+			if (access.mayActFor(organisations.require(lead), Permission.ACT_FOR_ORGANISATION, day, directive.setCode(),
+					directive.criterionNumber())) {
+				return true;
+			}
 		}
 		return cooperatingToo && directive.cooperatingIds().stream().anyMatch(org -> access.mayActFor(
 				organisations.require(org), Permission.ACT_FOR_ORGANISATION, day, directive.setCode(), directive.criterionNumber()));

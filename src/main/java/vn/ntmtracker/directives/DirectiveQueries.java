@@ -29,7 +29,12 @@ class DirectiveQueries {
 
 	private static final String SELECT = """
 			select d.id, d.document_id, doc.number as document_number, iss.name as issuer_name, d.kind, d.ref, d.text,
-			       d.request_text, d.raised_by_unit, d.lead_id, lo.name as lead_name, d.person, d.set_code,
+			       d.request_text, d.raised_by_unit, d.lead_id,
+			       (select string_agg(lo.name, chr(31) order by l.position) from directive_lead_body l
+			        join organisation lo on lo.id = l.organisation_id where l.directive_id = d.id) as lead_name,
+			       (select string_agg(cast(l.organisation_id as text), ',' order by l.position) from directive_lead_body l
+			        where l.directive_id = d.id) as lead_ids,
+			       d.person, d.set_code,
 			       d.criterion_number, d.assigned_on, d.status, d.completed_on, d.accepted_on, d.return_reason, d.version,
 			       (select string_agg(o.name, '; ' order by o.name) from directive_cooperating c
 			        join organisation o on o.id = c.organisation_id where c.directive_id = d.id) as cooperating,
@@ -38,7 +43,7 @@ class DirectiveQueries {
 			       (select min(e.on_date) from directive_event e where e.directive_id = d.id
 			        and e.kind in ('PROGRESS', 'COMPLETED')) as first_progress
 			from directive d join document doc on doc.id = d.document_id
-			join organisation iss on iss.id = doc.issuer_id join organisation lo on lo.id = d.lead_id
+			join organisation iss on iss.id = doc.issuer_id
 			""";
 
 	private final JdbcClient jdbc;
@@ -58,7 +63,7 @@ class DirectiveQueries {
 		Map<String, Object> params = new LinkedHashMap<>(reachSql.params());
 		String key = SearchKey.of(filter.query());
 		if (!key.isEmpty()) {
-			where.append(" and (d.search_key like :pattern or exists (select 1 from organisation so where so.id = d.lead_id and so.search_key like :pattern))");
+			where.append(" and (d.search_key like :pattern or exists (select 1 from organisation so join directive_lead_body sl on sl.organisation_id = so.id where sl.directive_id = d.id and so.search_key like :pattern))");
 			params.put("pattern", "%" + key.replace("%", "").replace("_", "") + "%");
 		}
 		if (filter.unitCode() != null && !filter.unitCode().isBlank()) {
@@ -71,11 +76,11 @@ class DirectiveQueries {
 			params.put("subtree", subtree.toArray(String[]::new));
 		}
 		if (filter.organisationId() != null) {
-			where.append(" and (d.lead_id = :org or exists (select 1 from directive_cooperating fc where fc.directive_id = d.id and fc.organisation_id = :org))");
+			where.append(" and (exists (select 1 from directive_lead_body fl where fl.directive_id = d.id and fl.organisation_id = :org) or exists (select 1 from directive_cooperating fc where fc.directive_id = d.id and fc.organisation_id = :org))");
 			params.put("org", filter.organisationId());
 		}
 		if (filter.mine()) {
-			where.append(" and (d.lead_id in (:mine) or exists (select 1 from directive_cooperating mc where mc.directive_id = d.id and mc.organisation_id in (:mine)))");
+			where.append(" and (exists (select 1 from directive_lead_body ml where ml.directive_id = d.id and ml.organisation_id in (:mine)) or exists (select 1 from directive_cooperating mc where mc.directive_id = d.id and mc.organisation_id in (:mine)))");
 			params.put("mine", myOrganisations.isEmpty() ? List.of(-1L) : List.copyOf(myOrganisations));
 		}
 		if (filter.criterionNumber() != null && !filter.criterionNumber().isBlank()) {
@@ -85,6 +90,10 @@ class DirectiveQueries {
 		if (filter.documentId() != null) {
 			where.append(" and d.document_id = :document");
 			params.put("document", filter.documentId());
+		}
+		else {
+			// A corrected document's directives stay on its page but leave work lists and counts: its correction's count.
+			where.append(" and doc.superseded_by is null");
 		}
 		where.append(" and d.assigned_on <= :asOf");
 		params.put("asOf", filter.asOf());
@@ -149,7 +158,8 @@ class DirectiveQueries {
 	/** Counts per group, largest total first; a directive targeting several units counts once in each. */
 	List<SummaryLine> summary(List<DirectiveRow> rows, GroupBy by, LocalDate asOf) {
 		Function<DirectiveRow, List<String[]>> keys = switch (by) {
-			case ASSIGNEE -> row -> List.<String[]>of(new String[] { String.valueOf(row.leadId()), row.leadName() });
+			// A joint lead counts once for each of its lead bodies, as a directive counts once in each of its units.
+			case ASSIGNEE -> row -> row.leads().stream().map(lead -> new String[] { String.valueOf(lead.id()), lead.name() }).toList();
 			case ISSUER -> row -> List.<String[]>of(new String[] { row.issuerName(), row.issuerName() });
 			case UNIT -> row -> row.unitCodes().stream()
 				.map(code -> new String[] { code, units.find(code, asOf).map(u -> u.name()).orElse(code) }).toList();
@@ -200,8 +210,8 @@ class DirectiveQueries {
 	}
 
 	private record Raw(long id, long documentId, String documentNumber, String issuerName, Directive.Kind kind, String ref,
-			String text, String requestText, String raisedByUnit, long leadId, String leadName, String cooperating,
-			String person, List<String> unitCodes, String setCode, String criterionNumber, LocalDate assignedOn,
+			String text, String requestText, String raisedByUnit, long leadId, List<Long> leadIds, List<String> leadNames,
+			String cooperating, String person, List<String> unitCodes, String setCode, String criterionNumber, LocalDate assignedOn,
 			Directive.Status status, LocalDate completedOn, LocalDate acceptedOn, String returnReason, int version,
 			LocalDate firstProgress) {
 
@@ -212,10 +222,18 @@ class DirectiveQueries {
 			Deadline inForce = BucketPolicy.deadlineOn(history, asOf);
 			boolean extended = inForce != history.get(0).deadline();
 			return new DirectiveRow(id, documentId, documentNumber, issuerName, kind, ref, text, requestText, raisedByUnit,
-					leadId, leadName, cooperating, person, unitCodes, setCode, criterionNumber, assignedOn, inForce.kind(),
+					leadId, leadIds, String.join("; ", leadNames), leadNames, cooperating, person, unitCodes, setCode, criterionNumber, assignedOn, inForce.kind(),
 					inForce.wording(), inForce.due(), extended, status, completedOn, acceptedOn, returnReason, bucket,
 					version);
 		}
+	}
+
+	private static List<String> names(String list) {
+		return list == null ? List.of() : List.of(list.split("\u001f"));
+	}
+
+	private static List<Long> ids(String list, long fallback) {
+		return list == null || list.isBlank() ? List.of(fallback) : Arrays.stream(list.split(",")).map(Long::valueOf).toList();
 	}
 
 	private static Raw raw(ResultSet rs, int row) throws SQLException {
@@ -223,7 +241,7 @@ class DirectiveQueries {
 		return new Raw(rs.getLong("id"), rs.getLong("document_id"), rs.getString("document_number"),
 				rs.getString("issuer_name"), Directive.Kind.valueOf(rs.getString("kind")), rs.getString("ref"),
 				rs.getString("text"), rs.getString("request_text"), rs.getString("raised_by_unit"), rs.getLong("lead_id"),
-				rs.getString("lead_name"), rs.getString("cooperating"), rs.getString("person"),
+				ids(rs.getString("lead_ids"), rs.getLong("lead_id")), names(rs.getString("lead_name")), rs.getString("cooperating"), rs.getString("person"),
 				unitList == null ? List.of() : Arrays.asList(unitList.split(",")), rs.getString("set_code"),
 				rs.getString("criterion_number"), rs.getObject("assigned_on", LocalDate.class),
 				Directive.Status.valueOf(rs.getString("status")), rs.getObject("completed_on", LocalDate.class),

@@ -8,10 +8,27 @@ import java.util.List;
  * in force on that day ({@code deadlineWording}, {@code due}); {@code extended} when that is not the original.
  */
 record DirectiveRow(long id, long documentId, String documentNumber, String issuerName, Directive.Kind kind, String ref,
-		String text, String requestText, String raisedByUnit, long leadId, String leadName, String cooperating,
+		String text, String requestText, String raisedByUnit, long leadId, List<Long> leadIds, String leadName, List<String> leadNames, String cooperating,
 		String person, List<String> unitCodes, String setCode, String criterionNumber, LocalDate assignedOn,
 		Deadline.Kind deadlineKind, String deadlineWording, LocalDate due, boolean extended, Directive.Status status,
 		LocalDate completedOn, LocalDate acceptedOn, String returnReason, Bucket bucket, int version) {
+
+	/** One lead body of a directive, as summaries by assignee count it. */
+	record Lead(long id, String name) {
+	}
+
+	/** Each lead body with its name, in the document's order ({@code leadName} joins the names with "; "). */
+	List<Lead> leads() {
+		List<Lead> leads = new java.util.ArrayList<>();
+		for (int i = 0; i < leadIds.size(); i++) {
+			leads.add(new Lead(leadIds.get(i), i < leadNames.size() ? leadNames.get(i) : String.valueOf(leadIds.get(i))));
+		}
+		return leads;
+	}
+
+	public boolean jointLead() {
+		return leadIds.size() > 1;
+	}
 
 	public String criterion() {
 		return criterionNumber == null ? null : setCode + ":" + criterionNumber;

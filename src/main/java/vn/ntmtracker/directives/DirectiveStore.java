@@ -35,7 +35,7 @@ class DirectiveStore {
 					Directive.Kind.valueOf(rs.getString("kind")),
 					new Directive.Wording(rs.getString("ref"), rs.getString("text"), rs.getString("request_text"),
 							rs.getString("raised_by_unit"), rs.getString("person")),
-					rs.getLong("lead_id"), cooperating(id), targets(id), rs.getString("set_code"),
+					leads(id, rs.getLong("lead_id")), cooperating(id), targets(id), rs.getString("set_code"),
 					rs.getString("criterion_number"), rs.getObject("assigned_on", LocalDate.class),
 					rs.getBoolean("evidence_required"), deadlines(List.of(id)).getOrDefault(id, List.of()),
 					rs.getInt("version"), rs.getObject("first_progress", LocalDate.class),
@@ -59,6 +59,11 @@ class DirectiveStore {
 			.param("evidence", directive.evidenceRequired())
 			.param("key", SearchKey.of(String.join(" ", nonNull(w.ref()), w.text(), nonNull(w.requestText()), nonNull(w.person()))))
 			.param("user", username).query(Long.class).single();
+		int position = 0;
+		for (long organisation : directive.leadIds()) {
+			jdbc.sql("insert into directive_lead_body (directive_id, organisation_id, position) values (:id, :org, :position)")
+				.param("id", id).param("org", organisation).param("position", position++).update();
+		}
 		for (long organisation : directive.cooperatingIds()) {
 			jdbc.sql("insert into directive_cooperating (directive_id, organisation_id) values (:id, :org)")
 				.param("id", id).param("org", organisation).update();
@@ -128,6 +133,13 @@ class DirectiveStore {
 			.list().stream()
 			.collect(java.util.stream.Collectors.groupingBy(Row::directiveId, java.util.LinkedHashMap::new,
 					java.util.stream.Collectors.mapping(Row::change, java.util.stream.Collectors.toList())));
+	}
+
+	/** The lead bodies in the order the document names them (the lead column alone for a row written before them). */
+	private List<Long> leads(long id, long lead) {
+		List<Long> leads = jdbc.sql("select organisation_id from directive_lead_body where directive_id = :id order by position")
+			.param("id", id).query(Long.class).list();
+		return leads.isEmpty() ? List.of(lead) : leads;
 	}
 
 	private Set<Long> cooperating(long id) {

@@ -6,7 +6,33 @@ import java.util.List;
 /** A registered document as pages and the API show it. */
 public record Document(long id, Kind kind, String number, LocalDate issuedOn, int issuedYear, long issuerId,
 		String issuerName, String issuerUnitCode, String signer, SigningForm signingForm, String signerTitle,
-		String subject, List<String> distribution, List<String> unitCodes, int version) {
+		String subject, List<String> distribution, List<String> unitCodes, int version, Origin origin, Long supersededBy) {
+
+	/** Who registered the document: its issuer (văn bản đi) or a body it was addressed to (văn bản đến). */
+	public enum Origin {
+		ISSUER, RECIPIENT
+	}
+
+	/** A body's receipt of a document addressed to it (văn bản đến). */
+	public record Receipt(long id, long documentId, long organisationId, String organisationName, String organisationUnit,
+			LocalDate receivedOn, String receivedFrom, String incomingNumber, String createdBy) {
+
+		public String receivedOnText() {
+			return receivedOn.getDayOfMonth() + "/" + receivedOn.getMonthValue() + "/" + receivedOn.getYear();
+		}
+	}
+
+	/** What a body enters when a document reaches it: the receiving body, the day, from whom, the incoming number. */
+	public record ReceiptForm(Long organisationId, LocalDate receivedOn, String receivedFrom, String incomingNumber) {
+	}
+
+	public boolean superseded() {
+		return supersededBy != null;
+	}
+
+	public boolean received() {
+		return origin == Origin.RECIPIENT;
+	}
 
 	public enum Kind {
 		CONCLUSION_NOTICE, PLAN, RESOLUTION, DECISION, REPORT, OFFICIAL_LETTER, SUBMISSION, OTHER;
@@ -32,7 +58,7 @@ public record Document(long id, Kind kind, String number, LocalDate issuedOn, in
 	}
 
 	public enum Relation {
-		IMPLEMENTS, ANSWERS, CITES;
+		IMPLEMENTS, ANSWERS, CITES, CORRECTS;
 
 		public String messageKey() {
 			return "document.relation." + name();

@@ -52,7 +52,8 @@ class DocumentApiController {
 
 	record DocumentPayload(Integer version, Document.Kind kind, String number, LocalDate issuedOn, Integer issuedYear,
 			Long issuerId, String signer, Document.SigningForm signingForm, String signerTitle, String subject,
-			List<String> distribution, List<String> unitCodes, DirectiveApiController.FilePayload attachment) {
+			List<String> distribution, List<String> unitCodes, DirectiveApiController.FilePayload attachment,
+			Long correctionOf, Document.ReceiptForm receipt) {
 
 		DocumentForm form() {
 			return new DocumentForm(kind, number, issuedOn, issuedYear, issuerId, signer, signingForm, signerTitle, subject,
@@ -60,7 +61,8 @@ class DocumentApiController {
 		}
 	}
 
-	record DocumentDetail(Document document, String signingForm, List<Document.Link> links, List<Attachments.Info> attachments) {
+	record DocumentDetail(Document document, String signingForm, List<Document.Link> links, List<Attachments.Info> attachments,
+			List<Document.Receipt> receipts) {
 	}
 
 	record LinkPayload(Document.Relation relation, Long targetId) {
@@ -86,11 +88,22 @@ class DocumentApiController {
 	}
 
 	@PostMapping("/documents")
-	@Operation(summary = "Register a document (issuer's members or writers over the issuer's unit); issuedOn may be null with issuedYear given")
+	@Operation(summary = "Register a document (issuer's members or writers over the issuer's unit); issuedOn may be null "
+			+ "with issuedYear given. The same document again (issuer, number, date) answers 409 with existingId, unless "
+			+ "correctionOf names the document it corrects (it is then superseded). With receipt {organisationId, receivedOn, "
+			+ "receivedFrom, incomingNumber} the document is registered as received by that body (văn bản đến).")
 	ResponseEntity<DocumentDetail> create(@RequestBody DocumentPayload body) {
 		List<Attachments.Upload> files = body.attachment() == null ? List.of() : List.of(body.attachment().upload());
-		Document document = register.register(body.form(), files);
+		Document document = body.receipt() == null ? register.register(body.form(), files, body.correctionOf())
+				: register.registerReceived(body.form(), files, body.receipt(), body.correctionOf());
 		return ResponseEntity.status(HttpStatus.CREATED).body(detail(document));
+	}
+
+	@PostMapping("/documents/{id}/receipts")
+	@Operation(summary = "Record that a body received a document already registered (văn bản đến): {organisationId, "
+			+ "receivedOn, receivedFrom, incomingNumber}; members of the body or writers over its unit")
+	ResponseEntity<Document.Receipt> receive(@PathVariable long id, @RequestBody Document.ReceiptForm body) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(register.receive(id, body));
 	}
 
 	@PutMapping("/documents/{id}")
@@ -192,6 +205,6 @@ class DocumentApiController {
 
 	private DocumentDetail detail(Document document) {
 		return new DocumentDetail(document, document.signingForm() == null ? null : document.signingForm().printed(),
-				register.links(document.id()), attachments.ofDocument(document.id()));
+				register.links(document.id()), attachments.ofDocument(document.id()), register.receipts(document.id()));
 	}
 }

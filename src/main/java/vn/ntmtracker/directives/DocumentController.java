@@ -70,14 +70,25 @@ class DocumentController {
 			@RequestParam(required = false) String signer, @RequestParam(required = false) Document.SigningForm signingForm,
 			@RequestParam(required = false) String signerTitle, @RequestParam(required = false) String subject,
 			@RequestParam(required = false) String distribution, @RequestParam(required = false) String units,
-			@RequestParam(required = false) MultipartFile file, Model model, RedirectAttributes redirect) throws IOException {
+			@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) Long correctionOf, Model model,
+			RedirectAttributes redirect) throws IOException {
 		DocumentForm form = new DocumentForm(kind, number, issuedOn, issuedYear, issuerId, signer, signingForm, signerTitle,
 				subject, distribution, codes(units));
 		try {
 			Attachments.Upload upload = DirectiveController.upload(file);
-			Document document = register.register(form, upload == null ? List.of() : List.of(upload));
-			redirect.addFlashAttribute("message", messages.text("document.registered"));
+			Document document = register.register(form, upload == null ? List.of() : List.of(upload), correctionOf);
+			redirect.addFlashAttribute("message", messages.text(correctionOf == null ? "document.registered" : "document.corrected"));
 			return "redirect:/documents/" + document.id();
+		}
+		catch (DuplicateDocumentException ex) {
+			// Nothing saved: the page names the existing document and offers to register this one as its correction.
+			Document first = ex.existing().get(0);
+			model.addAttribute("error", messages.text("document.error.duplicate", first.numberOrBlank(), first.dateText(),
+					first.issuerName(), first.id()));
+			model.addAttribute("existing", ex.existing());
+			model.addAttribute("form", form);
+			model.addAttribute("units", units);
+			return form(model);
 		}
 		catch (DirectiveRuleException ex) {
 			model.addAttribute("error", messages.of(ex));
@@ -143,10 +154,11 @@ class DocumentController {
 		model.addAttribute("buckets", Bucket.values());
 		model.addAttribute("links", register.links(id));
 		model.addAttribute("files", attachments.ofDocument(id));
-		model.addAttribute("mayEdit", access.mayActFor(organisations.require(document.issuerId()), vn.ntmtracker.security.Permission.REGISTER_DOCUMENT,
-				LocalDate.now(clock), null, null));
+		model.addAttribute("mayEdit", !document.superseded() && register.mayEdit(document));
+		model.addAttribute("receipts", register.receipts(id));
 		model.addAttribute("organisations", organisations.all());
-		model.addAttribute("relations", Document.Relation.values());
+		model.addAttribute("relations", java.util.Arrays.stream(Document.Relation.values())
+			.filter(r -> r != Document.Relation.CORRECTS).toList());
 		model.addAttribute("others", register.search(null, null, 0, 200).content().stream().filter(d -> d.id() != id).toList());
 		return "directives/document";
 	}

@@ -36,10 +36,12 @@ class DocumentRegister {
 			from document doc join organisation o on o.id = doc.issuer_id
 			""";
 
-	/** Readable when the issuer or a subject unit is in the user's reach, or one of its directives is. */
+	/** Readable when the issuer, a subject unit or a receiving body is in the user's reach, or one of its directives is. */
 	private static final String READABLE = """
 			(o.unit_code in (:readableUnits)
 			 or exists (select 1 from document_unit du where du.document_id = doc.id and du.unit_code in (:readableUnits))
+			 or exists (select 1 from document_receipt dr join organisation ro on ro.id = dr.organisation_id
+			            where dr.document_id = doc.id and ro.unit_code in (:readableUnits))
 			 or exists (select 1 from directive d where d.document_id = doc.id and %s))""";
 
 	private final JdbcClient jdbc;
@@ -48,9 +50,11 @@ class DocumentRegister {
 	private final Attachments attachments;
 	private final Units units;
 	private final ApplicationEventPublisher events;
+	private final java.time.Clock clock;
 
 	DocumentRegister(JdbcClient jdbc, Organisations organisations, DirectiveAccess access, Attachments attachments,
-			Units units, ApplicationEventPublisher events) {
+			Units units, ApplicationEventPublisher events, java.time.Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.organisations = organisations;
 		this.access = access;
@@ -73,16 +77,69 @@ class DocumentRegister {
 
 	@Transactional
 	Document register(DocumentForm form, List<Attachments.Upload> files) {
+		return register(form, files, null);
+	}
+
+	/**
+	 * Registers a document for its issuer. The same document registered again (same issuer, number and date) is refused
+	 * with the existing one named ({@link DuplicateDocumentException}) unless {@code correctionOf} names it: then the new
+	 * document is its correction and supersedes it.
+	 */
+	@Transactional
+	Document register(DocumentForm form, List<Attachments.Upload> files, Long correctionOf) {
 		Organisation issuer = validate(form);
 		access.requireActFor(issuer, Permission.REGISTER_DOCUMENT, day(form.issuedOn(), form.issuedYear()), null, null);
+		Document corrected = requireNewOrCorrection(form, correctionOf);
 		Attachments.checkAll(files);
+		Document created = insert(form, files, issuer, Document.Origin.ISSUER);
+		if (corrected != null) {
+			supersede(corrected, created);
+		}
+		return created;
+	}
+
+	/**
+	 * Registers a document a body received (văn bản đến) whose issuer keeps no record of it here: the receiving body's
+	 * members (or writers over its unit) register it with their receipt. The issuer's own record, when it exists, is
+	 * not duplicated: {@link DuplicateDocumentException} names it, and {@link #receive} records the receipt on it.
+	 */
+	@Transactional
+	Document registerReceived(DocumentForm form, List<Attachments.Upload> files, Document.ReceiptForm receipt,
+			Long correctionOf) {
+		Organisation issuer = validate(form);
+		Organisation recipient = validateReceipt(receipt, form.issuedOn(), form.year());
+		access.requireActFor(recipient, Permission.RECEIVE_DOCUMENT, receipt.receivedOn(), null, null);
+		Document corrected = requireNewOrCorrection(form, correctionOf);
+		Attachments.checkAll(files);
+		Document created = insert(form, files, issuer, Document.Origin.RECIPIENT);
+		insertReceipt(created, recipient, receipt);
+		if (corrected != null) {
+			supersede(corrected, created);
+		}
+		return created;
+	}
+
+	/** Records that a body received a document already registered (by its issuer or another recipient). */
+	@Transactional
+	Document.Receipt receive(long documentId, Document.ReceiptForm receipt) {
+		Document document = readable(documentId);
+		Organisation recipient = validateReceipt(receipt, document.issuedOn(), document.issuedYear());
+		access.requireActFor(recipient, Permission.RECEIVE_DOCUMENT, receipt.receivedOn(), null, null);
+		if (receipts(documentId).stream().anyMatch(r -> r.organisationId() == recipient.id())) {
+			throw new DirectiveRuleException("document.error.receivedTwice", recipient.name());
+		}
+		return insertReceipt(document, recipient, receipt);
+	}
+
+	private Document insert(DocumentForm form, List<Attachments.Upload> files, Organisation issuer, Document.Origin origin) {
 		String user = access.username();
 		long id = jdbc.sql("""
 				insert into document (kind, number, issued_on, issued_year, issuer_id, signer, signing_form, signer_title,
-				                      subject, distribution, search_key, created_by)
-				values (:kind, :number, :issuedOn, :year, :issuer, :signer, :form, :title, :subject, :distribution, :key, :user)
+				                      subject, distribution, search_key, created_by, origin)
+				values (:kind, :number, :issuedOn, :year, :issuer, :signer, :form, :title, :subject, :distribution, :key, :user,
+				        :origin)
 				returning id""")
-			.params(columns(form)).param("user", user).query(Long.class).single();
+			.params(columns(form)).param("user", user).param("origin", origin.name()).query(Long.class).single();
 		insertUnits(id, form.unitCodes());
 		for (Attachments.Upload file : files) {
 			if (file.present()) {
@@ -94,12 +151,191 @@ class DocumentRegister {
 		return created;
 	}
 
+	private Organisation validateReceipt(Document.ReceiptForm receipt, LocalDate issuedOn, int issuedYear) {
+		if (receipt == null || receipt.organisationId() == null) {
+			throw new DirectiveRuleException("document.error.recipient");
+		}
+		Organisation recipient = organisations.require(receipt.organisationId());
+		if (receipt.receivedOn() == null) {
+			throw new DirectiveRuleException("document.error.receivedOn");
+		}
+		List<String> problems = new java.util.ArrayList<>();
+		{
+			InputLimits.date("Ngày đến", receipt.receivedOn(), problems);
+			InputLimits.notFuture("Ngày đến", receipt.receivedOn(), LocalDate.now(clock), problems);
+			LocalDate earliest = issuedOn != null ? issuedOn : LocalDate.of(issuedYear, 1, 1);
+			if (receipt.receivedOn().isBefore(earliest)) {
+				throw new DirectiveRuleException("document.error.receivedBeforeIssued", receipt.receivedOn(), earliest);
+			}
+		}
+		if (receipt.receivedFrom() == null || receipt.receivedFrom().isBlank()) {
+			throw new DirectiveRuleException("document.error.receivedFrom");
+		}
+		InputLimits.text("Nơi gửi", receipt.receivedFrom(), 300, problems);
+		InputLimits.text("Số đến", receipt.incomingNumber(), 50, problems);
+		if (!problems.isEmpty()) {
+			throw new DirectiveRuleException("common.error.input", String.join("; ", problems));
+		}
+		return recipient;
+	}
+
+	private Document.Receipt insertReceipt(Document document, Organisation recipient, Document.ReceiptForm receipt) {
+		long id = jdbc.sql("""
+				insert into document_receipt (document_id, organisation_id, received_on, received_from, incoming_number, created_by)
+				values (:doc, :org, :on, :from, :number, :user) returning id""")
+			.param("doc", document.id()).param("org", recipient.id()).param("on", receipt.receivedOn())
+			.param("from", SearchKey.clean(receipt.receivedFrom())).param("number", blankToNull(SearchKey.clean(receipt.incomingNumber())))
+			.param("user", access.username()).query(Long.class).single();
+		Document.Receipt created = receipts(document.id()).stream().filter(r -> r.id() == id).findFirst().orElseThrow();
+		events.publishEvent(AuditEvent.of(Action.CREATE, "document_receipt", String.valueOf(id), recipient.unitCode(), null, created));
+		return created;
+	}
+
+	int directiveCount(long documentId) {
+		return jdbc.sql("select count(*) from directive where document_id = :id").param("id", documentId)
+			.query(Integer.class).single();
+	}
+
+	List<Document.Receipt> receipts(long documentId) {
+		return jdbc.sql("""
+				select r.id, r.document_id, r.organisation_id, o.name, o.unit_code, r.received_on, r.received_from,
+				       r.incoming_number, r.created_by
+				from document_receipt r join organisation o on o.id = r.organisation_id
+				where r.document_id = :id order by r.received_on, r.id""")
+			.param("id", documentId)
+			.query((rs, i) -> new Document.Receipt(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+					rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8), rs.getString(9)))
+			.list();
+	}
+
+	/** A match of a new document against the register: {@code exact} when issuer, number and date are the same. */
+	record SameDocument(Document document, boolean exact) {
+	}
+
+	/**
+	 * Documents already registered that are the one described: the same issuer, number and date (a blank day matches
+	 * any day of the same year) — or, for a document without a number, the same issuer, year and subject (probable
+	 * only: two numberless documents of a year may share a subject). Only documents the user may read are named.
+	 */
+	List<SameDocument> sameAs(Long issuerId, String number, LocalDate issuedOn, Integer issuedYear, String subject) {
+		if (issuerId == null || (issuedOn == null && issuedYear == null)) {
+			return List.of();
+		}
+		int year = issuedOn != null ? issuedOn.getYear() : issuedYear;
+		String numberKey = SearchKey.of(number);
+		List<Document> candidates = jdbc.sql(SELECT + " where doc.issuer_id = :issuer and doc.issued_year = :year order by doc.id")
+			.param("issuer", issuerId).param("year", year).query(DocumentRegister::map).list();
+		List<SameDocument> same = new java.util.ArrayList<>();
+		for (Document candidate : candidates) {
+			boolean sameDay = issuedOn == null || candidate.issuedOn() == null || issuedOn.equals(candidate.issuedOn());
+			if (!sameDay) {
+				continue;
+			}
+			if (!numberKey.isEmpty()) {
+				if (numberKey.equals(SearchKey.of(candidate.number()))) {
+					same.add(new SameDocument(candidate, true));
+				}
+			}
+			else if (SearchKey.of(candidate.number()).isEmpty() && similar(subject, candidate.subject())) {
+				same.add(new SameDocument(candidate, false));
+			}
+		}
+		return same.stream().filter(m -> canRead(m.document().id())).toList();
+	}
+
+	/** Subjects sharing at least 70 % of their words (Dice), abbreviations of the programme's name spelt out. */
+	static boolean similar(String a, String b) {
+		java.util.Set<String> left = words(a);
+		java.util.Set<String> right = words(b);
+		if (left.isEmpty() || right.isEmpty()) {
+			return false;
+		}
+		long shared = left.stream().filter(right::contains).count();
+		return 2.0 * shared / (left.size() + right.size()) >= 0.7;
+	}
+
+	private static java.util.Set<String> words(String text) {
+		String key = " " + SearchKey.of(text) + " ";
+		key = key.replace(" mtqg ", " muc tieu quoc gia ").replace(" ntm ", " nong thon moi ").replace(" bcd ", " ban chi dao ")
+			.replace(" ubnd ", " uy ban nhan dan ");
+		java.util.Set<String> words = new java.util.HashSet<>(java.util.Arrays.asList(key.split("[^a-z0-9]+")));
+		words.remove("");
+		return words;
+	}
+
+	/**
+	 * Refuses a document already registered unless the user registers it as a correction of that one; returns the
+	 * document corrected (checked: readable, the user may act for its issuer or, for a received one, its recipient).
+	 */
+	private Document requireNewOrCorrection(DocumentForm form, Long correctionOf) {
+		if (correctionOf != null) {
+			Document corrected = readable(correctionOf);
+			if (corrected.superseded()) {
+				throw new DirectiveRuleException("document.error.alreadyCorrected", corrected.numberOrBlank(), corrected.supersededBy());
+			}
+			requireMayCorrect(corrected);
+			return corrected;
+		}
+		List<SameDocument> same = sameAs(form.issuerId(), form.number(), form.issuedOn(), form.issuedYear(), form.subject());
+		List<Document> exact = same.stream().filter(SameDocument::exact).map(SameDocument::document)
+			.filter(d -> !d.superseded()).toList();
+		if (!exact.isEmpty()) {
+			throw new DuplicateDocumentException(exact);
+		}
+		return null;
+	}
+
+	/** Whether the user may edit or correct the document: its issuer's side, or for a received one its recipient. */
+	boolean mayEdit(Document document) {
+		try {
+			requireMayCorrect(document);
+			return true;
+		}
+		catch (org.springframework.security.access.AccessDeniedException ex) {
+			return false;
+		}
+	}
+
+	private void requireMayCorrect(Document corrected) {
+		LocalDate day = day(corrected);
+		Organisation issuer = organisations.require(corrected.issuerId());
+		if (access.mayActFor(issuer, Permission.REGISTER_DOCUMENT, day, null, null)) {
+			return;
+		}
+		if (corrected.received() && receipts(corrected.id()).stream().anyMatch(r -> access.mayActFor(
+				organisations.require(r.organisationId()), Permission.RECEIVE_DOCUMENT, r.receivedOn(), null, null))) {
+			return;
+		}
+		access.requireActFor(issuer, Permission.REGISTER_DOCUMENT, day, null, null);
+	}
+
+	/** The correction supersedes the corrected document: linked (CORRECTS), marked, audited. */
+	private void supersede(Document corrected, Document correction) {
+		int updated = jdbc.sql("""
+				update document set superseded_by = :by, superseded_on = :on, version = version + 1
+				where id = :id and version = :version and superseded_by is null""")
+			.param("by", correction.id()).param("on", LocalDate.now(clock)).param("id", corrected.id())
+			.param("version", corrected.version()).update();
+		if (updated == 0) {
+			throw new OptimisticLockingFailureException("document " + corrected.id());
+		}
+		jdbc.sql("insert into document_link (document_id, target_id, relation) values (:id, :target, 'CORRECTS')")
+			.param("id", correction.id()).param("target", corrected.id()).update();
+		events.publishEvent(AuditEvent.of(Action.UPDATE, "document", String.valueOf(corrected.id()), corrected.issuerUnitCode(),
+				corrected, get(corrected.id())));
+		events.publishEvent(AuditEvent.of(Action.CREATE, "document_link", correction.id() + "->" + corrected.id(),
+				correction.issuerUnitCode(), null, Map.of("relation", "CORRECTS", "target", corrected.id())));
+	}
+
 	@Transactional
 	Document update(long id, int version, DocumentForm form) {
 		Document before = get(id);
-		access.requireActFor(organisations.require(before.issuerId()), Permission.REGISTER_DOCUMENT, day(before), null, null);
+		requireMayCorrect(before);
 		Organisation issuer = validate(form);
-		access.requireActFor(issuer, Permission.REGISTER_DOCUMENT, day(form.issuedOn(), form.issuedYear()), null, null);
+		if (!before.received()) {
+			// A received document's record is its recipient's: it says who issued it, not on whose behalf it was written.
+			access.requireActFor(issuer, Permission.REGISTER_DOCUMENT, day(form.issuedOn(), form.issuedYear()), null, null);
+		}
 		LocalDate earliestDue = jdbc.sql("""
 				select min(dl.due_date) from directive_deadline dl join directive d on d.id = dl.directive_id
 				where d.document_id = :id""").param("id", id).query(LocalDate.class).optional().orElse(null);
@@ -126,7 +362,8 @@ class DocumentRegister {
 	void link(long id, Document.Relation relation, long targetId) {
 		Document document = get(id);
 		access.requireActFor(organisations.require(document.issuerId()), Permission.REGISTER_DOCUMENT, day(document), null, null);
-		if (relation == null) {
+		if (relation == null || relation == Document.Relation.CORRECTS) {
+			// A correction is registered as one (it supersedes what it corrects), never linked afterwards.
 			throw new DirectiveRuleException("document.error.relation");
 		}
 		if (targetId == id || find(targetId).isEmpty() || !canRead(targetId)) {
@@ -298,7 +535,8 @@ class DocumentRegister {
 				form == null ? null : Document.SigningForm.valueOf(form), rs.getString("signer_title"),
 				rs.getString("subject"),
 				distribution == null ? List.of() : distribution.lines().map(String::strip).filter(s -> !s.isEmpty()).toList(),
-				unitList == null ? List.of() : Arrays.asList(unitList.split(",")), rs.getInt("version"));
+				unitList == null ? List.of() : Arrays.asList(unitList.split(",")), rs.getInt("version"),
+				Document.Origin.valueOf(rs.getString("origin")), (Long) rs.getObject("superseded_by"));
 	}
 
 	private static String blankToNull(String text) {

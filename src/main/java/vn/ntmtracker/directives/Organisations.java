@@ -52,6 +52,15 @@ class Organisations {
 		return jdbc.sql(SELECT + " order by unit_code, name").query(Organisations::map).list();
 	}
 
+	/** The organisations attached to any of the units, by unit then name. */
+	List<Organisation> ofUnits(java.util.Collection<String> unitCodes) {
+		if (unitCodes.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(SELECT + " where unit_code in (:units) order by unit_code, name")
+			.param("units", List.copyOf(unitCodes)).query(Organisations::map).list();
+	}
+
 	List<Organisation> search(String query) {
 		String key = SearchKey.of(query);
 		return jdbc.sql(SELECT + " where search_key like :pattern or lower(code) = :key order by unit_code, name")

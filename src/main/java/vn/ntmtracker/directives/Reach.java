@@ -7,7 +7,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Which directives a user may see: those of the organisations they belong to (as lead or cooperating body),
+ * Which directives a user may see: those of the organisations they belong to (as a lead, joint lead or cooperating
+ * body),
  * plus those targeting a unit under one of their grants; a grant limited to some criteria (a sector
  * department) adds only directives linked to one of those criteria.
  */
@@ -33,7 +34,8 @@ record Reach(boolean everything, List<Root> roots, Set<Long> organisationIds) {
 		Map<String, Object> params = new HashMap<>();
 		if (!organisationIds.isEmpty()) {
 			condition.append(" ").append("""
-					or d.lead_id in (:reachOrgs) or exists (select 1 from directive_cooperating rc
+					or exists (select 1 from directive_lead_body rl where rl.directive_id = d.id and rl.organisation_id in (:reachOrgs))
+					or exists (select 1 from directive_cooperating rc
 					     where rc.directive_id = d.id and rc.organisation_id in (:reachOrgs))""");
 			params.put("reachOrgs", List.copyOf(organisationIds));
 		}

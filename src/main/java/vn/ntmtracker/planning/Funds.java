@@ -103,6 +103,21 @@ public class Funds {
 		return id;
 	}
 
+	/**
+	 * Records funds a document says were mobilised (an imported report's funding table), with the document named in the
+	 * note; the same rules as an entry typed in.
+	 */
+	@Transactional
+	public long recordMobilised(String unitCode, int year, FundingSource source, long amount, String note) {
+		return record(unitCode, new FundInput(year, source, amount, null, null, note));
+	}
+
+	/** Whether the current user may record the unit's funds of that year. */
+	public boolean mayRecord(String unitCode, int year) {
+		return authorization.may(Permission.RECORD_FUNDS, Target.unit(unitCode,
+				year < 2000 || year > 2100 ? LocalDate.now(clock) : yearEnd(year)));
+	}
+
 	public Summary summary(String unitCode, int year) {
 		access.requireRead(unitCode);
 		Map<FundingSource, Long> bySource = new EnumMap<>(FundingSource.class);

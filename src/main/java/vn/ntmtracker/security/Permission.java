@@ -38,6 +38,11 @@ public enum Permission {
 	EDIT_COMMITTEE(Kind.UNIT_BODY),
 	/** Register or edit a document issued by a body of the unit. */
 	REGISTER_DOCUMENT(Kind.UNIT_BODY),
+	/**
+	 * Register a document a body of the unit received (văn bản đến) and the directives it brings, or record its receipt
+	 * of a document already registered; members of the receiving body always may.
+	 */
+	RECEIVE_DOCUMENT(Kind.UNIT_BODY),
 	/** Assign directives to bodies and units: the issuer's own subtree. */
 	ASSIGN_DIRECTIVE(Kind.UNIT_BODY),
 	/** Report progress or completion for an organisation of the unit (members of the organisation always may). */

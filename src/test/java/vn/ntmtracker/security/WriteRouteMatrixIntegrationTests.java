@@ -100,6 +100,8 @@ class WriteRouteMatrixIntegrationTests {
 		final String otherCommune = fixtures.commune("42", "BTB", 0);
 		final Map<Actor, String> users = new LinkedHashMap<>();
 		final long ubnd;
+		/** A body of the province, issuing documents the commune receives (văn bản đến). */
+		final long provinceBody;
 		final String indicator17;
 		final String indicator1;
 
@@ -114,6 +116,8 @@ class WriteRouteMatrixIntegrationTests {
 			users.put(Actor.LEADER, fixtures.user(Role.LEADER, "42"));
 			ubnd = body(api("POST", "/api/organisations", Actor.ADMIN, "{\"code\":\"" + commune + "-UBND\",\"kind\":\"PEOPLES_COMMITTEE\","
 					+ "\"name\":\"UBND xã " + commune + "\",\"unitCode\":\"" + commune + "\"}")).get("id").asLong();
+			provinceBody = body(api("POST", "/api/organisations", Actor.ADMIN, "{\"code\":\"" + Fixtures.uniqueCode("SO")
+					+ "\",\"kind\":\"DEPARTMENT\",\"name\":\"Sở kiểm thử " + commune + "\",\"unitCode\":\"42\"}")).get("id").asLong();
 			CriteriaSetDefinition set = catalog.versionOn(SET, AS_OF).orElseThrow();
 			indicator17 = set.criterion(17).orElseThrow().indicators().get(0).code();
 			indicator1 = set.criterion(1).orElseThrow().indicators().get(0).code();
@@ -148,6 +152,17 @@ class WriteRouteMatrixIntegrationTests {
 		long document() throws Exception {
 			return body(api("POST", "/api/documents", Actor.OFFICER, "{\"kind\":\"PLAN\",\"issuedOn\":\"2024-03-01\",\"issuerId\":" + ubnd
 					+ ",\"subject\":\"Văn bản kiểm thử\",\"unitCodes\":[\"" + commune + "\"]}")).get("document").get("id").asLong();
+		}
+
+		/** A document the province's body issued to the commune, registered by the administrator for the province. */
+		long provinceDocument() throws Exception {
+			return body(api("POST", "/api/documents", Actor.ADMIN, "{\"kind\":\"OFFICIAL_LETTER\",\"number\":\""
+					+ Fixtures.uniqueCode("CV") + "\",\"issuedOn\":\"2024-03-01\",\"issuerId\":" + provinceBody
+					+ ",\"subject\":\"Công văn kiểm thử\",\"unitCodes\":[\"" + commune + "\"]}")).get("document").get("id").asLong();
+		}
+
+		String receipt() {
+			return "{\"organisationId\":" + ubnd + ",\"receivedOn\":\"2024-03-05\",\"receivedFrom\":\"Sở kiểm thử\",\"incomingNumber\":\"12\"}";
 		}
 
 		long directive(int criterion) throws Exception {
@@ -376,6 +391,12 @@ class WriteRouteMatrixIntegrationTests {
 		// ---- documents and directives --------------------------------------------------------------------------------
 		p.add(new Probe("POST", "/api/documents", "", UNIT_BODIES, of((w, a) -> api("POST", "/api/documents", a, "{\"kind\":\"PLAN\","
 				+ "\"issuedOn\":\"2024-03-01\",\"issuerId\":" + w.ubnd + ",\"subject\":\"Kế hoạch\",\"unitCodes\":[\"" + w.commune + "\"]}"))));
+		p.add(new Probe("POST", "/api/documents", "received by the commune (văn bản đến)", UNIT_BODIES, of((w, a) -> api("POST",
+				"/api/documents", a, "{\"kind\":\"OFFICIAL_LETTER\",\"number\":\"" + Fixtures.uniqueCode("CV") + "\",\"issuedOn\":\"2024-03-01\","
+						+ "\"issuerId\":" + w.provinceBody + ",\"subject\":\"Công văn đến\",\"unitCodes\":[\"" + w.commune + "\"],"
+						+ "\"receipt\":" + w.receipt() + "}"))));
+		p.add(new Probe("POST", "/api/documents/{id}/receipts", "", UNIT_BODIES, of((w, a) -> api("POST", "/api/documents/"
+				+ w.provinceDocument() + "/receipts", a, w.receipt()))));
 		p.add(new Probe("POST", "/documents", "", UNIT_BODIES, of((w, a) -> page("/documents", a).param("kind", "PLAN")
 			.param("issuedOn", "2024-03-01").param("issuerId", String.valueOf(w.ubnd)).param("subject", "Kế hoạch").param("units", w.commune))));
 		p.add(new Probe("PUT", "/api/documents/{id}", "", UNIT_BODIES, of((w, a) -> api("PUT", "/api/documents/" + w.document(), a,
@@ -590,8 +611,9 @@ class WriteRouteMatrixIntegrationTests {
 	/** Routes whose calls need more than a row here, each with the test that checks its authorization. */
 	static final List<Elsewhere> ELSEWHERE = List.of(
 			new Elsewhere("POST", "/account/password", "self-service; AccountRevocationIntegrationTests"),
-			new Elsewhere("POST", "/documents/import/save", "saves through the register and the stated statuses, each authorized; "
-					+ "DocumentImportIntegrationTests.anIssuerTheReviewerMayNotActFor… and aStatusForAUnitOutsideTheReviewersJurisdiction…"),
+			new Elsewhere("POST", "/documents/import/save", "saves through the register, the receipts, the stated statuses and the "
+					+ "funds, each authorized; DocumentImportIntegrationTests.aCommuneOfficerIsOfferedTheNoticeAsReceivedNeverAsItsIssuer, "
+					+ "aStatusForAUnitOutsideTheReviewersJurisdiction…, IncomingDocumentImportIntegrationTests"),
 			new Elsewhere("POST", "/assessments/import", "the import decides per unit and criteria; SecurityFindingsIntegrationTests"
 					+ ".aSectorDepartmentCannotImportValuesOfOtherCriteria (API) and AssessmentImportIntegrationTests (page)"),
 			new Elsewhere("POST", "/api/assessments/import", "SecurityFindingsIntegrationTests.aSectorDepartmentCannotImportValuesOfOtherCriteria"));

@@ -1,11 +1,11 @@
 package vn.ntmtracker.web.imports;
 
-import java.time.Clock;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,8 +14,6 @@ import jakarta.servlet.http.HttpSession;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,28 +22,34 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import vn.ntmtracker.assessment.AssessmentException;
 import vn.ntmtracker.assessment.StatedStatuses;
-import vn.ntmtracker.criteria.CriteriaCatalog;
-import vn.ntmtracker.criteria.SetStatus;
-import vn.ntmtracker.criteria.Tier;
 import vn.ntmtracker.directives.Document;
-import vn.ntmtracker.directives.DocumentForm;
 import vn.ntmtracker.directives.DocumentIntake;
 import vn.ntmtracker.directives.Organisation;
 import vn.ntmtracker.extraction.DocumentExtractor;
 import vn.ntmtracker.extraction.ExtractionDraft;
 import vn.ntmtracker.extraction.ExtractionException;
-import vn.ntmtracker.units.Units;
-import vn.ntmtracker.web.imports.DocumentImport.ImportRefusedException;
-import vn.ntmtracker.web.imports.DocumentImport.ReviewedDirective;
-import vn.ntmtracker.web.imports.DocumentImport.ReviewedStatus;
+import vn.ntmtracker.planning.FundingSource;
+import vn.ntmtracker.web.imports.DocumentImport.Choice;
+import vn.ntmtracker.web.imports.DocumentImport.Context;
+import vn.ntmtracker.web.imports.DocumentImport.Funding;
+import vn.ntmtracker.web.imports.DocumentImport.Header;
+import vn.ntmtracker.web.imports.DocumentImport.Item;
+import vn.ntmtracker.web.imports.DocumentImport.Mode;
+import vn.ntmtracker.web.imports.DocumentImport.Problem;
+import vn.ntmtracker.web.imports.DocumentImport.Receipt;
+import vn.ntmtracker.web.imports.DocumentImport.Review;
+import vn.ntmtracker.web.imports.DocumentImport.ReviewRefusedException;
+import vn.ntmtracker.web.imports.DocumentImport.Slot;
+import vn.ntmtracker.web.imports.DocumentImport.Status;
 import vn.ntmtracker.web.imports.DocumentImport.UploadedFile;
 
 /**
- * Import of a document people already wrote: upload → the extracted draft beside the text, every extracted
- * directive highlighted where it was found → correct, keep or drop each item, and each stated criteria status →
- * save. Nothing is saved before the review; the uploaded file waits in the session and is attached on save.
+ * Import of a document people already wrote: upload → the extracted draft beside the text, every extracted item
+ * highlighted where it was found and the text kept level with the row being edited → correct, keep or drop each item,
+ * stated status and funding line, say whether the document is the reviewer's own or one they received → save. Nothing
+ * is saved before the review; every problem is listed at once, each beside its row; the uploaded file waits in the
+ * session and is attached on save.
  */
 @Controller
 class DocumentImportController {
@@ -62,43 +66,23 @@ class DocumentImportController {
 	private final DocumentExtractor extractor = new DocumentExtractor();
 	private final DocumentImport importer;
 	private final vn.ntmtracker.HeavyWork heavyWork;
-	private final DocumentIntake intake;
 	private final MessageSource messages;
-	private final CriteriaCatalog catalog;
-	private final Units units;
 
-	private final Clock clock;
-
-	DocumentImportController(DocumentImport importer, DocumentIntake intake, MessageSource messages,
-			CriteriaCatalog catalog, Units units, vn.ntmtracker.HeavyWork heavyWork, Clock clock) {
-		this.clock = clock;
+	DocumentImportController(DocumentImport importer, MessageSource messages, vn.ntmtracker.HeavyWork heavyWork) {
 		this.importer = importer;
 		this.heavyWork = heavyWork;
-		this.intake = intake;
 		this.messages = messages;
-		this.catalog = catalog;
-		this.units = units;
 	}
 
 	/**
-	 * A piece of the document text. {@code label} is what the page marks it with: the number of the directive it
-	 * shows ("3"), "TC1" for the first stated criteria status, "Số" for the document number; null for plain text.
+	 * A piece of the document text. {@code label} is what the page marks it with: the number of the row it shows ("3"),
+	 * "TC1" for the first stated criteria status, "Số" for the document number; null for plain text.
 	 */
 	record Segment(String text, String label, String kind) {
 
 		public boolean marked() {
 			return label != null;
 		}
-	}
-
-	/** One row of the review table, as proposed or as the reviewer left it. */
-	record Proposal(int item, boolean request, String requestText, String text, String assignee, Long leadId,
-			String deadline, LocalDate deadlineDate, String criterion, boolean keep) {
-	}
-
-	/** One stated criteria status, as proposed or as the reviewer left it. */
-	record StatusProposal(int row, String unitName, String unitCode, LocalDate statedOn, StatedStatuses.Level level,
-			Integer achieved, Integer total, boolean keep) {
 	}
 
 	@GetMapping("/documents/import")
@@ -137,118 +121,104 @@ class DocumentImportController {
 		}
 		String token = UUID.randomUUID().toString();
 		session.setAttribute(PENDING, new UploadedFile(token, file.getOriginalFilename(), file.getBytes()));
-		List<String> unitCodes = importer.matchUnits(draft.subjectUnits());
-		List<Organisation> known = intake.organisations();
-		List<Proposal> proposals = new ArrayList<>();
-		int item = 0;
-		for (ExtractionDraft.Directive directive : draft.directives()) {
-			item++;
-			boolean request = directive.request() != null;
-			proposals.add(new Proposal(item, request, directive.request(), request ? directive.handling() : directive.text(),
-					directive.assignee(),
-					importer.matchOrganisation(directive.assignee(), unitCodes, known).map(Organisation::id).orElse(null),
-					directive.deadlineText(), directive.deadline(),
-					directive.criterion() == null ? null : directive.criterion().toString(), true));
-		}
-		List<StatusProposal> statuses = new ArrayList<>();
-		for (ExtractionDraft.CriteriaStatus status : draft.criteriaStatus()) {
-			statuses.add(new StatusProposal(statuses.size() + 1, status.unit(), importer.matchUnit(status.unit()).orElse(null),
-					DocumentImport.statedOn(draft), DocumentImport.levelOf(status.level()), status.achieved(), status.total(), true));
-		}
+		Review review = importer.propose(draft);
+		Context context = importer.context(review.header(), review.statuses());
 		model.addAttribute("token", token);
 		model.addAttribute("fileName", file.getOriginalFilename());
-		model.addAttribute("draft", draft);
-		model.addAttribute("kind", DocumentImport.kindOf(DocumentImport.docType(draft)));
-		model.addAttribute("number", draft.number());
-		model.addAttribute("issuedOn", draft.date());
-		model.addAttribute("issuedYear", draft.date() == null ? DocumentImport.yearOf(draft) : null);
-		model.addAttribute("issuerId", importer.matchOrganisation(draft.issuer(), unitCodes, known).map(Organisation::id).orElse(null));
-		model.addAttribute("units", String.join(", ", unitCodes));
-		model.addAttribute("subject", DocumentImport.subjectOf(draft, file.getOriginalFilename()));
-		model.addAttribute("setCode", defaultSet(draft, unitCodes));
-		model.addAttribute("proposals", proposals);
-		model.addAttribute("statuses", statuses);
-		model.addAttribute("segments", segments(draft));
-		model.addAttribute("organisations", known);
-		return review(model);
+		model.addAttribute("found", draft);
+		return review(model, review, context, List.of(), segments(draft));
 	}
 
 	@PostMapping("/documents/import/save")
-	String save(@RequestParam Document.Kind kind, @RequestParam(required = false) String number,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedOn,
-			@RequestParam(required = false) Integer issuedYear, @RequestParam(required = false) Long issuerId,
-			@RequestParam(required = false) String subject, @RequestParam(required = false) String units,
-			@RequestParam(required = false) String setCode, @RequestParam(required = false) String token,
-			@RequestParam Map<String, String> form, Model model, HttpSession session, RedirectAttributes redirect) {
-		List<ReviewedDirective> reviewed = new ArrayList<>();
-		for (int i = 1; form.containsKey("text_" + i); i++) {
-			reviewed.add(new ReviewedDirective(form.containsKey("keep_" + i), "REQUEST".equals(form.get("kind_" + i)),
-					form.get("request_" + i), form.get("text_" + i), id(form.get("lead_" + i)), form.get("deadline_" + i), form.get("criterion_" + i)));
-		}
-		List<ReviewedStatus> statuses = new ArrayList<>();
-		for (int i = 1; form.containsKey("status_total_" + i); i++) {
-			String level = form.get("status_level_" + i);
-			statuses.add(new ReviewedStatus(form.containsKey("status_keep_" + i),
-					DocumentImport.blankToNull(form.get("status_unit_" + i)),
-					date(form.get("status_date_" + i)), level == null || level.isBlank() ? null : StatedStatuses.Level.valueOf(level),
-					number(form.get("status_achieved_" + i)).orElse(null), number(form.get("status_total_" + i)).orElse(null)));
-		}
-		List<String> unitCodes = units == null ? List.of()
-				: Arrays.stream(units.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-		DocumentForm document = new DocumentForm(kind, number, issuedOn, issuedYear, issuerId, null, null, null, subject,
-				null, unitCodes);
+	String save(@RequestParam Map<String, String> form, Model model, HttpSession session, RedirectAttributes redirect) {
+		Review review = read(form);
+		Context context = importer.context(review.header(), review.statuses());
+		String token = form.get("token");
 		// A review opened before a later upload in the same session finds its file gone: it saves without it.
 		UploadedFile file = session.getAttribute(PENDING) instanceof UploadedFile pending && pending.token().equals(token)
 				? pending : null;
-		String error;
-		try {
-			Document saved = importer.save(document, file, reviewed, statuses, DocumentImport.blankToNull(setCode));
+		if (review.choice() == Choice.OPEN && review.existingId() != null
+				&& context.existing().stream().anyMatch(e -> e.document().id() == review.existingId())) {
 			if (file != null) {
 				session.removeAttribute(PENDING);
 			}
-			long kept = reviewed.stream().filter(ReviewedDirective::keep).count();
-			long noted = statuses.stream().filter(ReviewedStatus::keep).count();
-			redirect.addFlashAttribute("message", text("import.saved", kept) + (noted == 0 ? "" : " " + text("import.savedStatuses", noted)));
-			return "redirect:/documents/" + saved.id();
+			redirect.addFlashAttribute("message", text("import.openedExisting"));
+			return "redirect:/documents/" + review.existingId();
 		}
-		catch (ImportRefusedException ex) {
-			error = text(ex.key, ex.arguments);
+		try {
+			DocumentImport.Saved saved = importer.save(review, context, file);
+			if (file != null) {
+				session.removeAttribute(PENDING);
+			}
+			redirect.addFlashAttribute("message", saved.message());
+			return "redirect:/documents/" + saved.documentId();
 		}
-		catch (DocumentIntake.RefusedException | AssessmentException ex) {
-			error = ex.getMessage();
+		catch (ReviewRefusedException ex) {
+			model.addAttribute("token", file == null ? null : token);
+			model.addAttribute("fileName", file == null ? null : file.name());
+			return review(model, review, context, ex.problems, file == null ? List.of() : segments(reread(file)));
 		}
-		catch (AccessDeniedException ex) {
-			// The register's own refusal: the reviewer may not issue documents for the chosen body.
-			error = ex.getMessage() + " " + text("import.nothingSaved");
+	}
+
+	private String review(Model model, Review review, Context context, List<Problem> problems, List<Segment> segments) {
+		Map<String, List<String>> byAnchor = new LinkedHashMap<>();
+		problems.forEach(p -> byAnchor.computeIfAbsent(p.anchor(), k -> new ArrayList<>()).add(p.message()));
+		model.addAttribute("review", review);
+		model.addAttribute("context", context);
+		model.addAttribute("problems", problems);
+		model.addAttribute("problemsAt", byAnchor);
+		model.addAttribute("segments", segments);
+		model.addAttribute("kinds", Document.Kind.values());
+		model.addAttribute("forms", Document.SigningForm.values());
+		model.addAttribute("levels", StatedStatuses.Level.values());
+		model.addAttribute("sources", FundingSource.values());
+		model.addAttribute("organisations", context.organisations().stream()
+			.sorted(Comparator.comparing(Organisation::unitCode).thenComparing(Organisation::name)).toList());
+		return "imports/review";
+	}
+
+	/** The reviewed form as the reviewer left it. */
+	static Review read(Map<String, String> form) {
+		Header header = new Header(enumOf(Document.Kind.class, form.get("kind")), blank(form.get("number")), date(form.get("issuedOn")),
+				number(form.get("issuedYear")), id(form.get("issuerId")), blank(form.get("issuerNamed")), blank(form.get("subject")),
+				codes(form.get("units")), blank(form.get("setCode")), enumOf(Document.SigningForm.class, form.get("signingForm")),
+				blank(form.get("signerTitle")), blank(form.get("signer")), blank(form.get("distribution")));
+		Mode mode = enumOf(Mode.class, form.get("mode"));
+		Receipt receipt = new Receipt(id(form.get("recipientId")), date(form.get("receivedOn")), blank(form.get("receivedFrom")),
+				blank(form.get("incomingNumber")));
+		List<Item> items = new ArrayList<>();
+		for (int i = 1; form.containsKey("text_" + i); i++) {
+			items.add(new Item(i, form.containsKey("keep_" + i), "REQUEST".equals(form.get("kind_" + i)), blank(form.get("request_" + i)),
+					form.get("text_" + i), blank(form.get("ref_" + i)), slots(form, "lead_" + i + "_"), slots(form, "coop_" + i + "_"),
+					blank(form.get("deadline_" + i)), null, blank(form.get("criterion_" + i))));
 		}
-		model.addAttribute("error", error);
-		List<Proposal> proposals = new ArrayList<>();
-		for (int i = 0; i < reviewed.size(); i++) {
-			ReviewedDirective r = reviewed.get(i);
-			proposals.add(new Proposal(i + 1, r.request(), r.requestText(), r.text(), null, r.leadId(), r.deadline(), null,
-					r.criterion(), r.keep()));
+		List<Status> statuses = new ArrayList<>();
+		for (int i = 1; form.containsKey("status_total_" + i); i++) {
+			statuses.add(new Status(i, form.containsKey("status_keep_" + i), blank(form.get("status_name_" + i)),
+					blank(form.get("status_unit_" + i)), date(form.get("status_date_" + i)),
+					enumOf(StatedStatuses.Level.class, form.get("status_level_" + i)), number(form.get("status_achieved_" + i)),
+					number(form.get("status_total_" + i)), blank(form.get("status_unmet_" + i)), blank(form.get("status_unmetnames_" + i))));
 		}
-		List<StatusProposal> statusRows = new ArrayList<>();
-		for (int i = 0; i < statuses.size(); i++) {
-			ReviewedStatus s = statuses.get(i);
-			statusRows.add(new StatusProposal(i + 1, form.get("status_name_" + (i + 1)), s.unitCode(), s.statedOn(), s.level(),
-					s.achieved(),
-					s.total(), s.keep()));
+		List<Funding> funding = new ArrayList<>();
+		for (int i = 1; form.containsKey("fund_amount_" + i); i++) {
+			funding.add(new Funding(i, form.containsKey("fund_keep_" + i), blank(form.get("fund_wording_" + i)),
+					enumOf(FundingSource.class, form.get("fund_source_" + i)), amount(form.get("fund_amount_" + i)),
+					number(form.get("fund_year_" + i))));
 		}
-		model.addAttribute("token", file == null ? null : token);
-		model.addAttribute("fileName", file == null ? null : file.name());
-		model.addAttribute("proposals", proposals);
-		model.addAttribute("statuses", statusRows);
-		model.addAttribute("kind", kind);
-		model.addAttribute("number", number);
-		model.addAttribute("issuedOn", issuedOn);
-		model.addAttribute("issuedYear", issuedYear);
-		model.addAttribute("issuerId", issuerId);
-		model.addAttribute("subject", subject);
-		model.addAttribute("units", units);
-		model.addAttribute("setCode", setCode);
-		model.addAttribute("segments", file == null ? List.of() : segments(reread(file)));
-		return review(model);
+		return new Review(header, mode == null ? Mode.ISSUED : mode, receipt, enumOf(Choice.class, form.get("choice")),
+				id(form.get("existingId")), items, statuses, funding);
+	}
+
+	/** A row's body slots: {@code <prefix>j} the choice ("" to choose, "0" left out, else an id), with its name as written. */
+	private static List<Slot> slots(Map<String, String> form, String prefix) {
+		List<Slot> slots = new ArrayList<>();
+		for (int j = 0; form.containsKey(prefix + j) || form.containsKey(prefix + "name_" + j); j++) {
+			String value = form.getOrDefault(prefix + j, "");
+			Long chosen = value.strip().equals("0") ? Long.valueOf(DocumentImport.DROPPED) : id(value);
+			BodyResolver.Outcome outcome = enumOf(BodyResolver.Outcome.class, form.get(prefix + "outcome_" + j));
+			slots.add(new Slot(blank(form.get(prefix + "name_" + j)), chosen, outcome, List.of()));
+		}
+		return slots;
 	}
 
 	private ExtractionDraft reread(UploadedFile file) {
@@ -258,45 +228,6 @@ class DocumentImportController {
 		catch (ExtractionException ex) {
 			return new ExtractionDraft(null, null, null, null, null, null, null, null, null, null, "");
 		}
-	}
-
-	private String review(Model model) {
-		model.addAttribute("sets", catalog.list().stream().filter(s -> s.status() != SetStatus.DRAFT).toList());
-		if (!model.containsAttribute("organisations")) {
-			model.addAttribute("organisations", intake.organisations());
-		}
-		model.addAttribute("kinds", Document.Kind.values());
-		model.addAttribute("levels", StatedStatuses.Level.values());
-		return "imports/review";
-	}
-
-	/**
-	 * Criterion numbers mean something only within a set: the set the document's stated level points to,
-	 * preferring the unit's province's own variant (Hà Tĩnh's nâng cao set for Cẩm Quang).
-	 */
-	String defaultSet(ExtractionDraft draft, List<String> unitCodes) {
-		if (draft.criteriaStatus().isEmpty() && draft.target() == null) {
-			return null;
-		}
-		var level = draft.target() != null ? draft.target().level() : draft.criteriaStatus().get(0).level();
-		Tier tier = switch (level) {
-			case NTM_NANG_CAO -> Tier.XA_NTM_NANG_CAO;
-			case NTM_KIEU_MAU -> Tier.XA_NTM_KIEU_MAU;
-			case KDC_NTM_KIEU_MAU -> Tier.KDC_NTM_KIEU_MAU;
-			case THON_NTM -> Tier.THON_NTM;
-			default -> Tier.XA_NTM;
-		};
-		String province = unitCodes.isEmpty() ? null : units.find(unitCodes.get(0), LocalDate.now(clock))
-			.map(u -> u.path() == null ? null : u.path().substring(1).split("/")[0]).orElse(null);
-		List<CriteriaCatalog.SetSummary> candidates = catalog.list().stream()
-			.filter(s -> s.tier() == tier && s.status() != SetStatus.DRAFT).toList();
-		return candidates.stream()
-			.filter(s -> {
-				var scope = catalog.definition(s.code(), s.version()).scope();
-				return province != null && scope != null && province.equals(scope.provinceCode());
-			})
-			.map(CriteriaCatalog.SetSummary::code).findFirst()
-			.orElse(candidates.stream().map(CriteriaCatalog.SetSummary::code).findFirst().orElse(null));
 	}
 
 	/**
@@ -350,11 +281,37 @@ class DocumentImportController {
 		return messages.getMessage(key, arguments, key, LocaleContextHolder.getLocale());
 	}
 
-	private static java.util.Optional<Integer> number(String value) {
-		if (value == null || !value.strip().matches("\\d{1,9}")) {
-			return java.util.Optional.empty();
+	private static <E extends Enum<E>> E enumOf(Class<E> type, String value) {
+		if (value == null || value.isBlank()) {
+			return null;
 		}
-		return java.util.Optional.of(Integer.valueOf(value.strip()));
+		try {
+			return Enum.valueOf(type, value.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	private static String blank(String value) {
+		return DocumentImport.blankToNull(value);
+	}
+
+	private static List<String> codes(String text) {
+		if (text == null || text.isBlank()) {
+			return List.of();
+		}
+		return Arrays.stream(text.split("[,;\\s]+")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+	}
+
+	private static Integer number(String value) {
+		return value == null || !value.strip().matches("\\d{1,9}") ? null : Integer.valueOf(value.strip());
+	}
+
+	/** "650.000.000", "650 000 000" or "650000000" đồng; null when it is not a whole number. */
+	private static Long amount(String value) {
+		String digits = value == null ? "" : value.strip().replaceAll("[.\\s,]", "");
+		return digits.matches("\\d{1,16}") ? Long.valueOf(digits) : null;
 	}
 
 	private static LocalDate date(String value) {
@@ -369,5 +326,4 @@ class DocumentImportController {
 	private static Long id(String value) {
 		return value == null || !value.strip().matches("\\d{1,18}") ? null : Long.valueOf(value.strip());
 	}
-
 }
