@@ -16,7 +16,7 @@ final class Checklist {
 	enum Status {
 		MET, NOT_MET, PENDING;
 
-		String messageKey() {
+		public String messageKey() {
 			return "dossier.check.status." + name();
 		}
 	}
@@ -24,7 +24,7 @@ final class Checklist {
 	/** A condition, whether it holds, and the evidence as a message key with arguments. */
 	record Item(Procedure.Condition condition, Status status, String evidenceKey, List<Object> evidence) {
 
-		boolean met() {
+		public boolean met() {
 			return status == Status.MET;
 		}
 	}

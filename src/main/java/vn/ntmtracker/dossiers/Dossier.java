@@ -23,7 +23,7 @@ final class Dossier {
 			return this == IN_PREPARATION || this == UNDER_APPRAISAL;
 		}
 
-		String messageKey() {
+		public String messageKey() {
 			return "dossier.state." + name();
 		}
 	}

@@ -22,7 +22,7 @@ class DossierRecords {
 
 	record Posting(String places, LocalDate from, LocalDate to) {
 
-		long days() {
+		public long days() {
 			return java.time.temporal.ChronoUnit.DAYS.between(from, to) + 1;
 		}
 	}
@@ -33,7 +33,7 @@ class DossierRecords {
 	record Comment(long id, String stepCode, LocalDate receivedOn, String author, String text, String answer, LocalDate answeredOn,
 			String answeredBy, int version) {
 
-		boolean answered() {
+		public boolean answered() {
 			return answer != null && !answer.isBlank();
 		}
 	}

@@ -178,6 +178,33 @@ public class Dossiers {
 		return candidates;
 	}
 
+	/** A recognition held today and what the latest signed-off round of its judging set says of it. */
+	public record Watch(Recognition recognition, AssessmentRound round, boolean atRisk, String lost, String text) {
+	}
+
+	/**
+	 * For the unit page: each recognition held today with the latest signed-off round of the set that judges it
+	 * (QĐ 18/2022/QĐ-TTg: nâng cao and kiểu mẫu on the nâng cao set), the criteria it lost and the revocation rule's
+	 * verdict — a warning when criteria were lost, the risk when the rule is met. Empty for a reader outside the unit.
+	 */
+	public List<Watch> watch(String unitCode) {
+		if (!access.canRead(unitCode)) {
+			return List.of();
+		}
+		LocalDate on = today();
+		List<AssessmentRound> rounds = assessments.rounds(unitCode);
+		List<Watch> watches = new ArrayList<>();
+		for (Recognition held : history.read(unitCode)) {
+			if (!held.activeOn(on)) {
+				continue;
+			}
+			Tier judging = RevocationRule.judgingTier(held.tier());
+			rounds.stream().filter(r -> r.tier() == judging && r.status().signedOff() && !r.asOf().isAfter(on)).findFirst()
+				.ifPresent(r -> watches.add(new Watch(held, r, r.atRisk(), r.lostCriteria(), r.riskText())));
+		}
+		return watches;
+	}
+
 	private static Candidate candidate(Purpose purpose, Tier tier, AssessmentRound round, List<DossierException.Problem> problems,
 			Optional<Long> open, Optional<Procedure> procedure, boolean may) {
 		DossierException.Problem first = problems.isEmpty() ? null : problems.get(0);

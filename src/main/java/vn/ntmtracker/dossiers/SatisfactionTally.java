@@ -26,13 +26,13 @@ final class SatisfactionTally {
 	record Rate(int satisfied, int returned) {
 
 		/** Rounded to one decimal for showing; null without ballots. */
-		BigDecimal percent() {
+		public BigDecimal percent() {
 			return returned == 0 ? null
 					: BigDecimal.valueOf(satisfied * 100L).divide(BigDecimal.valueOf(returned), 1, RoundingMode.HALF_UP);
 		}
 
 		/** satisfied / returned ≥ threshold %, exactly: 100·satisfied ≥ threshold·returned. */
-		boolean reaches(BigDecimal threshold) {
+		public boolean reaches(BigDecimal threshold) {
 			return returned > 0
 					&& BigDecimal.valueOf(satisfied * 100L).compareTo(threshold.multiply(BigDecimal.valueOf(returned))) >= 0;
 		}
@@ -52,12 +52,12 @@ final class SatisfactionTally {
 	record Result(List<ItemRate> items, Rate overall, int returned, Integer households, BigDecimal participation,
 			List<VillageResult> villages, Procedure.Satisfaction thresholds, List<Shortfall> shortfalls) {
 
-		boolean met() {
+		public boolean met() {
 			return returned > 0 && shortfalls.isEmpty();
 		}
 
 		/** The item with the lowest rate, for a one-line summary. */
-		ItemRate lowest() {
+		public ItemRate lowest() {
 			return items.stream().filter(i -> i.rate().returned() > 0)
 				.min(java.util.Comparator.comparing((ItemRate i) -> (double) i.rate().satisfied() / i.rate().returned())).orElse(null);
 		}
@@ -133,7 +133,8 @@ final class SatisfactionTally {
 			}
 			if (thresholds.minParticipation() != null) {
 				if (!householdsKnown || householdsShown == null) {
-					shortfalls.add(new Shortfall("dossier.survey.householdsMissing", List.of(String.join(", ", missingHouseholds))));
+					shortfalls.add(new Shortfall("dossier.survey.householdsMissing",
+							List.of(missingHouseholds.isEmpty() ? "" : " (" + String.join(", ", missingHouseholds) + ")")));
 				}
 				else if (!new Rate(returned, householdsShown).reaches(thresholds.minParticipation())) {
 					shortfalls.add(new Shortfall("dossier.survey.participationBelow", List.of(participation,

@@ -40,7 +40,7 @@ class Surveys {
 	record BallotRow(long id, String villageCode, String householdRef, String householdName, String answers, boolean overall,
 			String proposal, String source, String enteredBy) {
 
-		int satisfiedItems() {
+		public int satisfiedItems() {
 			return (int) answers.chars().filter(c -> c == 'Y').count();
 		}
 	}
@@ -205,6 +205,11 @@ class Surveys {
 		events.publishEvent(AuditEvent.of(AuditEvent.Action.UPDATE, "survey_ballot", dossier.id() + "/" + village, village,
 				Map.of("ballots", removed), Map.of("ballots", ballots.size(), "source", "IMPORT")));
 		return ballots.size();
+	}
+
+	/** Refuses (403) when the current user may not enter ballots of the village. */
+	void requireMayEnter(Dossier dossier, String village) {
+		authorization.require(Permission.ENTER_BALLOTS, Target.unit(village.isEmpty() ? dossier.unitCode() : village, date(dossier)));
 	}
 
 	void requireOpenSurvey(Dossier dossier) {
