@@ -34,14 +34,13 @@ class BallotImport {
 	}
 
 	byte[] template(long dossierId, String villageCode) {
-		Dossier dossier = dossiers.load(dossierId);
+		Dossier dossier = dossiers.loadForBallots(dossierId);
 		Map<String, String> villages = surveys.villages(dossier);
 		if (!villages.containsKey(villageCode)) {
 			throw DossierException.field("village", "dossier.ballot.unknownVillage", villageCode);
 		}
 		surveys.surveyStep(dossier).orElseThrow(() -> new DossierException("dossier.ballot.noSurvey"));
-		return BallotWorkbook.template(dossier.id(), villageCode, villages.get(villageCode), dossiers.view(dossierId).unit().displayName(),
-				layout(dossier));
+		return BallotWorkbook.template(dossier.id(), villageCode, villages.get(villageCode), dossiers.unitName(dossier), layout(dossier));
 	}
 
 	BallotWorkbook.Layout layout(Dossier dossier) {
@@ -52,7 +51,7 @@ class BallotImport {
 	/** The file of {@code villageCode}: decided on that village before the file is read; cell B2 must name it. */
 	@Transactional
 	public Report importFile(long dossierId, String villageCode, byte[] bytes) {
-		Dossier dossier = dossiers.load(dossierId);
+		Dossier dossier = dossiers.loadForBallots(dossierId);
 		String village = villageCode == null ? "" : villageCode.strip();
 		surveys.requireMayEnter(dossier, village);
 		surveys.requireOpenSurvey(dossier);

@@ -263,7 +263,7 @@ class DossierApiController {
 	@PostMapping("/dossiers/{id}/ballots")
 	@Operation(summary = "One household's ballot: {villageCode, householdRef, answers: {\"1\": true, …} per criterion, overall, proposal}")
 	ResponseEntity<Map<String, Object>> ballot(@PathVariable long id, @RequestBody BallotBody body) {
-		Dossier dossier = dossiers.load(id);
+		Dossier dossier = dossiers.loadForBallots(id);
 		List<Boolean> answers = new ArrayList<>();
 		for (SatisfactionTally.Item item : surveys.items(dossier)) {
 			answers.add(body.answers() == null ? null : body.answers().get(Integer.toString(item.number())));

@@ -83,6 +83,7 @@ class DossierController {
 		model.addAttribute("steps", steps);
 		model.addAttribute("byState", byState);
 		model.addAttribute("total", rows.size());
+		model.addAttribute("surveys", dossiers.surveysToEnter());
 		model.addAttribute("due", dossiers.dueWithin(LocalDate.now(clock), 7).stream()
 			.filter(r -> unit == null || unit.isBlank() || rows.stream().anyMatch(x -> x.id() == r.id())).toList());
 		return "dossiers/list";
@@ -235,10 +236,11 @@ class DossierController {
 	}
 
 	private void ballotModel(long id, String village, Model model) {
-		Dossiers.DossierView view = dossiers.view(id);
-		Dossier dossier = dossiers.load(id);
+		Dossier dossier = dossiers.loadForBallots(id);
 		Map<String, String> writable = surveys.writableVillages(dossier);
-		model.addAttribute("d", view);
+		model.addAttribute("dossierId", id);
+		model.addAttribute("unitName", dossiers.unitName(dossier));
+		model.addAttribute("mayReadSurvey", access.canRead(dossier.unitCode()));
 		model.addAttribute("items", surveys.items(dossier));
 		model.addAttribute("villages", writable);
 		model.addAttribute("village", village != null && writable.containsKey(village) ? village
@@ -250,7 +252,7 @@ class DossierController {
 
 	@PostMapping("/dossiers/{id}/ballots")
 	String ballot(@PathVariable long id, @RequestParam MultiValueMap<String, String> f, Model model, RedirectAttributes redirect) {
-		Dossier dossier = dossiers.load(id);
+		Dossier dossier = dossiers.loadForBallots(id);
 		List<Boolean> answers = new ArrayList<>();
 		for (SatisfactionTally.Item item : surveys.items(dossier)) {
 			answers.add(yesNo(f.getFirst("item" + item.number())));

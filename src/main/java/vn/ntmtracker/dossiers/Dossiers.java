@@ -826,12 +826,41 @@ public class Dossiers {
 
 	@Transactional
 	public long addBallot(long id, Surveys.BallotInput input) {
-		return surveys.addBallot(readable(id), input);
+		return surveys.addBallot(loadForBallots(id), input);
 	}
 
 	@Transactional
 	public void saveHouseholds(long id, Map<String, Integer> households) {
-		surveys.saveHouseholds(readable(id), households);
+		surveys.saveHouseholds(loadForBallots(id), households);
+	}
+
+	/**
+	 * A dossier for its survey: readable by those who read the unit, and by those who read one of its villages (the
+	 * village's Ban công tác Mặt trận entering its households' ballots sees no more of the dossier than that).
+	 */
+	Dossier loadForBallots(long id) {
+		Dossier dossier = store.load(id);
+		if (access.canRead(dossier.unitCode()) || surveys.villages(dossier).keySet().stream().anyMatch(access::canRead)) {
+			return dossier;
+		}
+		throw new DossierNotFoundException("hồ sơ", id);
+	}
+
+	/** Surveys in progress where the current user may enter ballots for at least one village, for the list page. */
+	public List<Row> surveysToEnter() {
+		List<Row> rows = new ArrayList<>();
+		for (long id : jdbc.sql("select id from dossier where state in ('IN_PREPARATION', 'UNDER_APPRAISAL') order by opened_on desc, id desc")
+			.query(Long.class).list()) {
+			Dossier d = store.load(id);
+			Optional<Procedure.Step> step = surveys.surveyStep(d);
+			if (step.isEmpty() || d.step(step.get().code()).status() == Dossier.StepStatus.DONE || surveys.writableVillages(d).isEmpty()) {
+				continue;
+			}
+			rows.add(new Row(id, d.unitCode(), units.get(d.unitCode(), d.openedOn()).displayName(), d.purpose(), d.tier(), d.targetYear(),
+					d.state().name(), step.get().code(), step.get().name(), step.get().actorName(), step.get().side(),
+					d.step(step.get().code()).startedOn(), d.step(step.get().code()).dueOn(), false, d.openedOn(), d.procedure().ref()));
+		}
+		return rows;
 	}
 
 	/** Survey step states in which ballots are still taken, for the page. */
@@ -839,6 +868,10 @@ public class Dossiers {
 
 	Dossier load(long id) {
 		return readable(id);
+	}
+
+	String unitName(Dossier d) {
+		return units.get(d.unitCode(), d.openedOn()).displayName();
 	}
 
 	/** Due items for a notifier and the office's list: steps of open dossiers due within {@code days} days of {@code day}. */
