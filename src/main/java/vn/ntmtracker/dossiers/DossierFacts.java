@@ -22,11 +22,11 @@ record DossierFacts(RoundFacts sourceRound, RoundFacts appraisalRound, List<Doss
 	record RoundFacts(long id, LocalDate asOf, RoundKind kind, RoundStatus status, int achieved, int total, List<Integer> unmet,
 			String setCode, int setVersion) {
 
-		boolean allMet() {
+		public boolean allMet() {
 			return total > 0 && achieved == total;
 		}
 
-		String score() {
+		public String score() {
 			return achieved + "/" + total;
 		}
 	}
@@ -36,20 +36,20 @@ record DossierFacts(RoundFacts sourceRound, RoundFacts appraisalRound, List<Doss
 	}
 
 	/** The round the conditions are judged on: the dossier's own once submitted. */
-	RoundFacts judgedRound() {
+	public RoundFacts judgedRound() {
 		return appraisalRound != null ? appraisalRound : sourceRound;
 	}
 
 	/** The current (not superseded) document of a kind, if attached. */
-	Optional<DossierRecords.DocumentRow> document(String kind) {
+	public Optional<DossierRecords.DocumentRow> document(String kind) {
 		return documents.stream().filter(d -> !d.superseded() && d.kind().equals(kind)).reduce((a, b) -> b);
 	}
 
-	Optional<DossierRecords.DocumentRow> document(String stepCode, String kind) {
+	public Optional<DossierRecords.DocumentRow> document(String stepCode, String kind) {
 		return documents.stream().filter(d -> !d.superseded() && d.kind().equals(kind) && d.stepCode().equals(stepCode)).reduce((a, b) -> b);
 	}
 
-	boolean recognisedAt(Tier tier, LocalDate on) {
+	public boolean recognisedAt(Tier tier, LocalDate on) {
 		return recognitions.stream().anyMatch(r -> r.tier() == tier && r.activeOn(on));
 	}
 }

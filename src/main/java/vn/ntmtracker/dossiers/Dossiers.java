@@ -90,6 +90,11 @@ public class Dossiers {
 		public boolean open() {
 			return "IN_PREPARATION".equals(state) || "UNDER_APPRAISAL".equals(state);
 		}
+
+		/** Not closed and a step still to do (a decided dossier may still have its announcement). */
+		public boolean active() {
+			return !"CLOSED".equals(state) && current != null;
+		}
 	}
 
 	/** One line of the coordination office's list. */
@@ -317,7 +322,8 @@ public class Dossiers {
 		boolean estimated = false;
 		for (Dossier.Step step : d.steps()) {
 			Procedure.Step template = d.template(step.code());
-			boolean isCurrent = d.state().open() && step.code().equals(currentCode);
+			// After the decision the announcement is still to do: a decided dossier keeps its current step.
+			boolean isCurrent = d.state() != Dossier.State.CLOSED && step.code().equals(currentCode);
 			List<SlotView> slots = new ArrayList<>();
 			for (Procedure.Document slot : template.documents()) {
 				List<DossierRecords.DocumentRow> rows = facts.documents().stream()
