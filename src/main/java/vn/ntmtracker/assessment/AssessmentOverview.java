@@ -26,7 +26,8 @@ import vn.ntmtracker.units.Units;
 /**
  * The subtree overview: for every unit of the set's level under a district or province, its latest round of the set
  * as of a date — signed-off rounds only unless drafts are asked for — with its criterion letters, the previous
- * signed-off round it is compared with and whether it was recognised before, in one query; regression and revocation
+ * signed-off round it is compared with and whether it was recognised on the round's date ({@link Standings#RECOGNISED}:
+ * the recognition history, else an earlier appraised round), in one query; regression and revocation
  * risk are derived per row from those letters, the same way the round page derives them ({@link Standings}).
  */
 @Component
@@ -180,8 +181,8 @@ public class AssessmentOverview {
 					       r.id, r.as_of, r.status, r.achieved, r.total, r.provisional_count, r.statuses, r.set_code, r.set_version, r.tier,
 					       p.id as previous_id, p.set_code as previous_set, p.set_version as previous_version, p.as_of as previous_as_of,
 					       p.statuses as previous_statuses,
-					       r.id is not null and exists (select 1 from assessment_round a where a.unit_code = u.unit_code and a.tier = r.tier
-					            and a.status = 'APPRAISED' and a.achieved = a.total and a.as_of < r.as_of and a.id <> r.id) as recognised
+					       r.id is not null and """ + Standings.RECOGNISED + """
+					       as recognised
 					from units_v_line u
 					left join lateral (select x.name from units_v_name x where x.unit_code = u.unit_code and x.valid_from <= :asOf
 					                   order by x.valid_from desc limit 1) n on true
@@ -236,7 +237,8 @@ public class AssessmentOverview {
 
 	/**
 	 * A tag that changes whenever anything the overview shows may have changed — any round written anywhere, the unit
-	 * tree — so that an unchanged overview can be answered "304 Not Modified" after two index lookups.
+	 * tree, the recognition history (recognised, at risk) — so that an unchanged overview can be answered "304 Not
+	 * Modified" after a few index lookups.
 	 */
 	public String etag(Scope scope, Object viewer) {
 		// Read where the rows are read (the replica, when one is configured), so that the tag describes the rows sent.
@@ -252,9 +254,12 @@ public class AssessmentOverview {
 
 	private String etagKey(Scope scope, Object viewer) {
 		Map<String, Object> stamp = jdbc.sql("""
-				select (select max(updated_at) from assessment_round) as rounds, (select count(*) from assessment_round) as count""")
+				select (select max(updated_at) from assessment_round) as rounds, (select count(*) from assessment_round) as count,
+				       (select max(changed_at) from dossiers_v_recognition) as recognitions,
+				       (select count(*) from dossiers_v_recognition) as recognition_count""")
 			.query((rs, i) -> Map.<String, Object>of("rounds", String.valueOf(rs.getObject("rounds", OffsetDateTime.class)),
-					"count", rs.getLong("count"))).single();
+					"count", rs.getLong("count"), "recognitions", String.valueOf(rs.getObject("recognitions", OffsetDateTime.class)),
+					"recognitionCount", rs.getLong("recognition_count"))).single();
 		return stamp + "|" + units.revision() + "|" + scope.root().code() + "|" + scope.set().code() + "/" + scope.set().version()
 				+ "|" + scope.asOf() + "|" + scope.signedOffOnly() + "|" + viewer;
 	}

@@ -27,6 +27,11 @@ public record AssessmentRound(long id, String unitCode, String setCode, int setV
 		return Evaluation.formatScore(achieved, total, provisionalCount);
 	}
 
+	/** The numbers of the criteria this round did not achieve, from its stored letters (what was signed off). */
+	public java.util.List<Integer> unmetCriteria(vn.ntmtracker.criteria.CriteriaSetDefinition set) {
+		return CriterionCodes.decode(set, statuses, asOf.getYear()).unmetCriteria();
+	}
+
 	public boolean regressed() {
 		return lostCriteria != null && !lostCriteria.isBlank();
 	}

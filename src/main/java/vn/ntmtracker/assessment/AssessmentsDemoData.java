@@ -25,7 +25,7 @@ import vn.ntmtracker.StartupTask;
 
 /**
  * The seeds' stories as assessment rounds (profile demo), entered through the same service as users, by the
- * demo accounts that would do it: Cẩm Thạch 16/19 in 2021 (seed 001), Bản Bo 9/19 of the nâng cao set in
+ * demo accounts that would do it: Cẩm Thạch 16/19 in 2021 and 19/19 in August 2022 (seed 001), Bản Bo 9/19 of the nâng cao set in
  * March 2023 (seed 003), Cẩm Quang 3/20 of Hà Tĩnh's nâng cao set in March 2024 (seed 002), and Cẩm Lương
  * falling back from 19/19 (seed 000).
  */
@@ -71,6 +71,11 @@ class AssessmentsDemoData implements StartupTask {
 					RoundKind.YEAR_END, Set.of(5, 6, 17), Map.of(11, "Tỷ lệ hộ nghèo vừa đạt ngưỡng, còn nhiều hộ cận nghèo (seed 001)",
 							15, "Trạm y tế đạt chuẩn nhưng tỷ lệ tham gia BHYT chưa bền vững (seed 001)"));
 			signOff(camThach, "vpdp-thanhhoa", true);
+			// Seed 001's target reached: 19/19 of the 2021–2025 set by 31/8/2022, verified; Cẩm Thạch's recognition dossier
+			// (module dossiers) is opened from it.
+			long camThach2022 = round("camthach", "TH-CAMTHACH", "QD318-2022-XA-NTM", LocalDate.of(2022, 8, 31), RoundKind.SELF,
+					Set.of(), Map.of());
+			signOff(camThach2022, "vpdp-thanhhoa", false);
 
 			// Seed 003: Bản Bo 9/19 of the 2021–2025 nâng cao set; unmet 1, 2, 5, 6, 10, 11, 14, 17, 18, 19.
 			long banBo = round("banbo", "LC-BANBO", "QD318-2022-XA-NTM-NC", LocalDate.of(2023, 3, 31),

@@ -18,9 +18,12 @@ import vn.ntmtracker.criteria.SetRef;
 /**
  * What a round means beside the others, computed when read and never stored, so that it can never go stale: the
  * previous signed-off round of the same unit and tier it is compared with, the criteria lost and gained since, whether
- * the unit was recognised at that tier before (an earlier appraised round reaching every criterion), and the
- * revocation risk that recognition brings (QĐ 18/2022/QĐ-TTg, {@link RevocationRule}). Appraising an older round
- * changes the answer for every later one at once.
+ * the unit was recognised at that tier on the round's date, and the revocation risk that recognition brings
+ * (QĐ 18/2022/QĐ-TTg, {@link RevocationRule}). Recognition is read from the recognition history the dossiers module
+ * publishes ({@code dossiers_v_recognition}: held on the round's date, a kiểu mẫu recognition judged on the nâng cao
+ * set) when the unit has any history for that tier; without history, an earlier appraised round reaching every
+ * criterion stands for it. Appraising an older round or recording a decision changes the answer for every later
+ * round at once. {@link AssessmentOverview} uses the same expression, {@link #RECOGNISED}.
  */
 @Component
 class Standings {
@@ -39,6 +42,18 @@ class Standings {
 	/** A round's stored facts the standing needs. */
 	record Facts(long id, String unitCode, String setCode, int setVersion, String tier, LocalDate asOf, String statuses) {
 	}
+
+	/**
+	 * Whether the unit of round {@code r} ({@code r.unit_code}, {@code r.tier}, {@code r.as_of}, {@code r.id}) was
+	 * recognised at the round's tier on its date: by the recognition history when the unit has one for the tier, else by
+	 * an earlier appraised round reaching every criterion.
+	 */
+	static final String RECOGNISED = """
+			(case when exists (select 1 from dossiers_v_recognition h where h.unit_code = r.unit_code and h.judged_on_tier = r.tier)
+			      then exists (select 1 from dossiers_v_recognition h where h.unit_code = r.unit_code and h.judged_on_tier = r.tier
+			                   and h.since <= r.as_of and (h.until is null or h.until > r.as_of))
+			      else exists (select 1 from assessment_round a where a.unit_code = r.unit_code and a.tier = r.tier
+			                   and a.status = 'APPRAISED' and a.achieved = a.total and a.as_of < r.as_of and a.id <> r.id) end)""";
 
 	private final JdbcClient jdbc;
 	private final CriteriaCatalog catalog;
@@ -59,8 +74,8 @@ class Standings {
 		jdbc.sql("""
 				select r.id, p.id as previous_id, p.set_code as previous_set, p.set_version as previous_version, p.as_of as previous_as_of,
 				       p.statuses as previous_statuses, p.achieved as previous_achieved, p.total as previous_total,
-				       exists (select 1 from assessment_round a where a.unit_code = r.unit_code and a.tier = r.tier
-				               and a.status = 'APPRAISED' and a.achieved = a.total and a.as_of < r.as_of and a.id <> r.id) as recognised
+				       """ + RECOGNISED + """
+				       as recognised
 				from assessment_round r
 				left join lateral (
 				     select p.* from assessment_round p

@@ -26,9 +26,10 @@ import org.yaml.snakeyaml.nodes.Tag;
 /**
  * A YAML mapping read key by key, recording every problem with its key path. Works on SnakeYAML's node tree rather
  * than on loaded objects so that "17.10" stays the text "17.10" (not the float 17.1) and nothing is converted behind
- * our back (YAML 1.1 turns "no" into false and dates into java.util.Date).
+ * our back (YAML 1.1 turns "no" into false and dates into java.util.Date). Public because other data files with the same
+ * "file: key path: problem" errors use it too (the dossiers module's procedure templates).
  */
-final class YamlNode {
+public final class YamlNode {
 
 	private final String path;
 
@@ -45,7 +46,7 @@ final class YamlNode {
 	}
 
 	/** The document's root mapping, or null (with an error recorded) when it is not a mapping. */
-	static YamlNode root(Reader reader, List<ValidationError> errors) {
+	public static YamlNode root(Reader reader, List<ValidationError> errors) {
 		LoaderOptions options = new LoaderOptions();
 		options.setMaxAliasesForCollections(5_000);
 		options.setAllowRecursiveKeys(false);
@@ -82,11 +83,11 @@ final class YamlNode {
 		return new YamlNode(path, entries, errors);
 	}
 
-	String path() {
+	public String path() {
 		return path;
 	}
 
-	boolean has(String key) {
+	public boolean has(String key) {
 		Node node = entries.get(key);
 		return node != null && !isNull(node);
 	}
@@ -127,7 +128,7 @@ final class YamlNode {
 		return scalar.getValue().strip();
 	}
 
-	String text(String key, boolean required) {
+	public String text(String key, boolean required) {
 		String value = scalar(key, required, "text");
 		if (value != null && value.isEmpty() && required) {
 			error(key, "must not be empty");
@@ -135,7 +136,7 @@ final class YamlNode {
 		return value;
 	}
 
-	Integer integer(String key, boolean required) {
+	public Integer integer(String key, boolean required) {
 		String value = scalar(key, required, "an integer");
 		if (value == null) {
 			return null;
@@ -149,7 +150,7 @@ final class YamlNode {
 		}
 	}
 
-	BigDecimal decimal(String key, boolean required) {
+	public BigDecimal decimal(String key, boolean required) {
 		String value = scalar(key, required, "a number");
 		if (value == null) {
 			return null;
@@ -163,7 +164,7 @@ final class YamlNode {
 		}
 	}
 
-	boolean flag(String key) {
+	public boolean flag(String key) {
 		String value = scalar(key, false, "true or false");
 		if (value == null) {
 			return false;
@@ -175,7 +176,7 @@ final class YamlNode {
 		return Boolean.parseBoolean(value);
 	}
 
-	LocalDate date(String key, boolean required) {
+	public LocalDate date(String key, boolean required) {
 		String value = scalar(key, required, "a date (yyyy-mm-dd)");
 		if (value == null) {
 			return null;
@@ -189,7 +190,7 @@ final class YamlNode {
 		}
 	}
 
-	<E extends Enum<E>> E enumValue(String key, boolean required, Class<E> type, String what) {
+	public <E extends Enum<E>> E enumValue(String key, boolean required, Class<E> type, String what) {
 		String value = scalar(key, required, what);
 		if (value == null) {
 			return null;
@@ -204,26 +205,26 @@ final class YamlNode {
 	}
 
 	/** A nested mapping, or null when absent or not a mapping. */
-	YamlNode child(String key, boolean required) {
+	public YamlNode child(String key, boolean required) {
 		Node node = take(key, required);
 		return node == null ? null : mapping(childPath(key), node, errors);
 	}
 
 	/** The raw node, for keys that take either a scalar or a mapping. */
-	Node raw(String key) {
+	public Node raw(String key) {
 		return take(key, false);
 	}
 
-	YamlNode asMapping(String key, Node node) {
+	public YamlNode asMapping(String key, Node node) {
 		return mapping(childPath(key), node, errors);
 	}
 
-	void errorAt(String key, String message) {
+	public void errorAt(String key, String message) {
 		error(key, message);
 	}
 
 	/** A sequence of mappings, each converted; elements that fail conversion are skipped (their errors recorded). */
-	<T> List<T> list(String key, boolean required, Function<YamlNode, T> converter) {
+	public <T> List<T> list(String key, boolean required, Function<YamlNode, T> converter) {
 		Node node = take(key, required);
 		List<T> result = new ArrayList<>();
 		if (node == null) {
@@ -248,7 +249,7 @@ final class YamlNode {
 	}
 
 	/** A sequence of integers (e.g. {@code corrects: [1]}); empty when absent. */
-	List<Integer> integers(String key) {
+	public List<Integer> integers(String key) {
 		Node node = take(key, false);
 		List<Integer> result = new ArrayList<>();
 		if (node == null) {
@@ -275,8 +276,31 @@ final class YamlNode {
 		return result;
 	}
 
+	/** A sequence of plain texts (e.g. {@code requires: [SATISFACTION]}); empty when absent. */
+	public List<String> texts(String key) {
+		Node node = take(key, false);
+		List<String> result = new ArrayList<>();
+		if (node == null) {
+			return result;
+		}
+		if (!(node instanceof SequenceNode sequence)) {
+			error(key, "expected a list");
+			return result;
+		}
+		List<Node> items = sequence.getValue();
+		for (int i = 0; i < items.size(); i++) {
+			if (items.get(i) instanceof ScalarNode scalar && !scalar.getValue().isBlank()) {
+				result.add(scalar.getValue().strip());
+			}
+			else {
+				error(key + "[" + i + "]", "expected a text");
+			}
+		}
+		return result;
+	}
+
 	/** Records every key that no reader asked for: typos must not be silently ignored. */
-	void rejectUnknownKeys() {
+	public void rejectUnknownKeys() {
 		for (String key : entries.keySet()) {
 			if (!read.contains(key)) {
 				errors.add(new ValidationError(path, "unknown key '" + key + "'"));

@@ -71,7 +71,27 @@ public enum Permission {
 	/** Number a generated document in its issuer's register and register it with its file. */
 	ISSUE_DOCUMENT(Kind.UNIT_BODY),
 	/** Change the wording and sections of the document templates (a province's or the national ones). */
-	MANAGE_REPORT_TEMPLATES(Kind.ADMINISTRATION);
+	MANAGE_REPORT_TEMPLATES(Kind.ADMINISTRATION),
+	/** Open a recognition dossier for the unit from a signed-off round meeting every criterion (its own body or those above). */
+	OPEN_DOSSIER(Kind.UNIT_BODY),
+	/**
+	 * Act on a dossier step the unit's own bodies perform (report, posting and readings, comments and answers, meeting,
+	 * submission, documents, withdrawal); those above the unit may act for it, a sector department never.
+	 */
+	ACT_ON_DOSSIER(Kind.UNIT_BODY),
+	/**
+	 * Enter or import satisfaction ballots of a village (the MTTQ's Ban công tác Mặt trận acts through the village's or the
+	 * commune's account); decided on the village the ballots come from.
+	 */
+	ENTER_BALLOTS(Kind.UNIT_BODY),
+	/** Act on a dossier step of the level above: verification, appraisal, the council's vote, closing after a refusal. */
+	APPRAISE_DOSSIER(Kind.LEVEL_ABOVE),
+	/** Record a recognition or revocation decision (signed by the level above) into the unit's recognition history. */
+	DECIDE_RECOGNITION(Kind.LEVEL_ABOVE),
+	/** Open a revocation dossier for a recognised unit whose latest signed-off round meets QĐ 18/2022's revocation rule. */
+	OPEN_REVOCATION(Kind.LEVEL_ABOVE),
+	/** Add a new version of a procedure template (steps, actors, documents, deadlines, thresholds as data). */
+	MANAGE_PROCEDURES(Kind.ADMINISTRATION);
 
 	/** The shape of the rule an action follows; {@link Authorization} holds the rules. */
 	enum Kind {

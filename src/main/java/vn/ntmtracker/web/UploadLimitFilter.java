@@ -91,6 +91,10 @@ class UploadLimitFilter extends OncePerRequestFilter {
 		if (path.matches("^/documents/\\d+$")) {
 			return path + "/edit";
 		}
+		java.util.regex.Matcher dossier = java.util.regex.Pattern.compile("^(/dossiers/\\d+)/(documents|survey/import)$").matcher(path);
+		if (dossier.matches()) {
+			return dossier.group(1) + (dossier.group(2).equals("documents") ? "" : "/survey");
+		}
 		if (path.matches("^/criteria/[A-Za-z0-9._-]+/thresholds$")) {
 			return path.substring(0, path.length() - "/thresholds".length());
 		}

@@ -216,6 +216,24 @@ class WriteRouteMatrixIntegrationTests {
 					+ "\"recognisedOn\":\"2026-01-10\"}";
 		}
 
+		// ---- a recognition dossier of the commune, opened once from a signed-off round meeting every criterion ----
+
+		long dossier;
+		long comment;
+
+		long dossier() throws Exception {
+			if (dossier == 0) {
+				long round = rounds.draft(user(Actor.OFFICER), commune, SET, AS_OF, Set.of());
+				status(api("POST", "/api/assessments/" + round + "/submit", Actor.OFFICER, "{\"version\":" + version(round) + "}"), 200);
+				status(api("POST", "/api/assessments/" + round + "/verify", Actor.OFFICE, "{\"version\":" + version(round) + "}"), 200);
+				dossier = body(api("POST", "/api/dossiers", Actor.OFFICER, "{\"unitCode\":\"" + commune + "\",\"roundId\":" + round + "}"))
+					.get("id").asLong();
+				comment = body(api("POST", "/api/dossiers/" + dossier + "/comments", Actor.OFFICER,
+						"{\"receivedOn\":\"2026-11-10\",\"author\":\"Hội Nông dân xã\",\"text\":\"Đồng ý\"}")).get("id").asLong();
+			}
+			return dossier;
+		}
+
 		long modelArea() throws Exception {
 			return body(apiRequest("POST", "/api/units/" + village() + "/model-areas", Actor.OFFICER, modelAreaBody(), this)).get("id").asLong();
 		}
@@ -590,6 +608,67 @@ class WriteRouteMatrixIntegrationTests {
 		p.add(new Probe("POST", "/api/documents/{id}/render", "writes nothing: a file for whoever reads the document",
 				EnumSet.of(Actor.ADMIN, Actor.OFFICER, Actor.OFFICE, Actor.LEADER, Actor.SECTOR_17), of((w, a) ->
 						api("POST", "/api/documents/" + w.document() + "/render?format=docx", a, "{}"))));
+		// ---- recognition dossiers: the unit's steps by its bodies and those above, the level above's steps and decisions by
+		// the level above, ballots by the village they come from (its board included), procedure templates by administrators
+		p.add(new Probe("POST", "/api/dossiers", "recognition", UNIT_BODIES, of((w, a) -> api("POST", "/api/dossiers", a, "{\"unitCode\":\""
+				+ w.commune + "\",\"roundId\":" + w.draft() + "}"))));
+		p.add(new Probe("POST", "/api/dossiers", "revocation", ABOVE, of((w, a) -> api("POST", "/api/dossiers", a, "{\"unitCode\":\""
+				+ w.commune + "\",\"purpose\":\"REVOCATION\",\"level\":\"XA_NTM_NANG_CAO\"}"))));
+		p.add(new Probe("POST", "/units/{code}/dossiers", "", UNIT_BODIES, of((w, a) -> page("/units/" + w.commune + "/dossiers", a)
+			.param("purpose", "RECOGNITION").param("roundId", String.valueOf(w.draft())))));
+		p.add(new Probe("POST", "/api/units/{code}/recognitions", "", ABOVE, of((w, a) -> api("POST", "/api/units/" + w.commune
+				+ "/recognitions", a, "{\"level\":\"XA_NTM\",\"since\":\"2015-12-31\"}"))));
+		for (String step : List.of("SELF_REPORT", "PROVINCE_VERIFICATION")) {
+			Set<Actor> who = step.equals("SELF_REPORT") ? UNIT_BODIES : ABOVE;
+			p.add(new Probe("POST", "/api/dossiers/{id}/steps/{step}/complete", step, who, of((w, a) -> api("POST", "/api/dossiers/"
+					+ w.dossier() + "/steps/" + step + "/complete", a, "{\"version\":0}"))));
+			p.add(new Probe("POST", "/dossiers/{id}/steps/{step}/complete", step, who, of((w, a) -> page("/dossiers/" + w.dossier()
+					+ "/steps/" + step + "/complete", a).param("version", "0"))));
+		}
+		p.add(new Probe("PUT", "/api/dossiers/{id}/posting", "", UNIT_BODIES, of((w, a) -> api("PUT", "/api/dossiers/" + w.dossier()
+				+ "/posting", a, "{\"version\":0,\"places\":\"Trụ sở UBND xã\",\"from\":\"2026-11-01\",\"to\":\"2026-11-15\"}"))));
+		p.add(new Probe("POST", "/dossiers/{id}/posting", "", UNIT_BODIES, of((w, a) -> page("/dossiers/" + w.dossier() + "/posting", a)
+			.param("version", "0").param("places", "Trụ sở UBND xã").param("postedFrom", "2026-11-01").param("postedTo", "2026-11-15"))));
+		p.add(new Probe("POST", "/api/dossiers/{id}/readings", "", UNIT_BODIES, of((w, a) -> api("POST", "/api/dossiers/" + w.dossier()
+				+ "/readings", a, "{\"on\":\"2026-11-10\"}"))));
+		p.add(new Probe("POST", "/dossiers/{id}/readings", "", UNIT_BODIES, of((w, a) -> page("/dossiers/" + w.dossier() + "/readings", a)
+			.param("readOn", "2026-11-10"))));
+		p.add(new Probe("POST", "/api/dossiers/{id}/comments", "", UNIT_BODIES, of((w, a) -> api("POST", "/api/dossiers/" + w.dossier()
+				+ "/comments", a, "{\"receivedOn\":\"2026-11-10\",\"author\":\"Ông A\",\"text\":\"Góp ý\"}"))));
+		p.add(new Probe("POST", "/dossiers/{id}/comments", "", UNIT_BODIES, of((w, a) -> page("/dossiers/" + w.dossier() + "/comments", a)
+			.param("receivedOn", "2026-11-10").param("author", "Ông A").param("text", "Góp ý"))));
+		p.add(new Probe("POST", "/api/dossiers/{id}/comments/{commentId}/answer", "", UNIT_BODIES, of((w, a) -> api("POST", "/api/dossiers/"
+				+ w.dossier() + "/comments/" + w.comment + "/answer", a, "{\"version\":99,\"answer\":\"Tiếp thu\"}"))));
+		p.add(new Probe("POST", "/dossiers/{id}/comments/{commentId}/answer", "", UNIT_BODIES, of((w, a) -> page("/dossiers/" + w.dossier()
+				+ "/comments/" + w.comment + "/answer", a).param("version", "99").param("answer", "Tiếp thu"))));
+		p.add(new Probe("POST", "/api/dossiers/{id}/documents", "", UNIT_BODIES, of((w, a) -> MockMvcRequestBuilders.multipart("/api/dossiers/"
+				+ w.dossier() + "/documents").file(new MockMultipartFile("file", "bc.pdf", "application/pdf", "%PDF-1.4 thử".getBytes()))
+			.param("step", "SELF_REPORT").param("kind", "BAO_CAO_KET_QUA").with(httpBasic(w.user(a), Fixtures.PASSWORD)))));
+		p.add(new Probe("POST", "/dossiers/{id}/documents", "", UNIT_BODIES, of((w, a) -> MockMvcRequestBuilders.multipart("/dossiers/"
+				+ w.dossier() + "/documents").file(new MockMultipartFile("file", "bc.pdf", "application/pdf", "%PDF-1.4 thử".getBytes()))
+			.param("step", "SELF_REPORT").param("kind", "BAO_CAO_KET_QUA").with(user(accounts.loadUserByUsername(w.user(a)))).with(csrf()))));
+		Set<Actor> villageKeepers = EnumSet.of(Actor.ADMIN, Actor.OFFICER, Actor.OFFICE, Actor.VILLAGE);
+		p.add(new Probe("POST", "/api/dossiers/{id}/ballots", "village 1", villageKeepers, of((w, a) -> api("POST", "/api/dossiers/"
+				+ w.dossier() + "/ballots", a, "{\"villageCode\":\"" + w.village() + "\",\"householdRef\":\"" + Fixtures.uniqueCode("H")
+				+ "\",\"answers\":{},\"overall\":true}"))));
+		p.add(new Probe("POST", "/dossiers/{id}/ballots", "village 1", villageKeepers, of((w, a) -> page("/dossiers/" + w.dossier()
+				+ "/ballots", a).param("village", w.village()).param("householdRef", Fixtures.uniqueCode("H")).param("overall", "Y"))));
+		p.add(new Probe("PUT", "/api/dossiers/{id}/survey/households", "village 1", villageKeepers, of((w, a) -> api("PUT", "/api/dossiers/"
+				+ w.dossier() + "/survey/households", a, "{\"" + w.village() + "\":40}"))));
+		p.add(new Probe("POST", "/dossiers/{id}/survey/households", "village 1", villageKeepers, of((w, a) -> page("/dossiers/" + w.dossier()
+				+ "/survey/households", a).param("h_" + w.village(), "40"))));
+		p.add(new Probe("POST", "/api/dossiers/{id}/survey/import", "village 1", villageKeepers, of((w, a) -> MockMvcRequestBuilders
+			.multipart("/api/dossiers/" + w.dossier() + "/survey/import").file(new MockMultipartFile("file", "p.xlsx",
+					"application/octet-stream", new byte[] { 1 })).param("village", w.village()).with(httpBasic(w.user(a), Fixtures.PASSWORD)))));
+		p.add(new Probe("POST", "/dossiers/{id}/survey/import", "village 1", villageKeepers, of((w, a) -> MockMvcRequestBuilders
+			.multipart("/dossiers/" + w.dossier() + "/survey/import").file(new MockMultipartFile("file", "p.xlsx",
+					"application/octet-stream", new byte[] { 1 })).param("village", w.village())
+			.with(user(accounts.loadUserByUsername(w.user(a)))).with(csrf()))));
+		p.add(new Probe("POST", "/api/dossiers/{id}/close", "", UNIT_BODIES, of((w, a) -> api("POST", "/api/dossiers/" + w.dossier()
+				+ "/close", a, "{\"version\":99,\"reason\":\"Rút để bổ sung\"}"))));
+		p.add(new Probe("POST", "/dossiers/{id}/close", "", UNIT_BODIES, of((w, a) -> page("/dossiers/" + w.dossier() + "/close", a)
+			.param("version", "99").param("reason", "Rút để bổ sung"))));
+		p.add(new Probe("POST", "/procedures", "", ADMIN_ONLY, of((w, a) -> page("/procedures", a).param("yaml", "code: X"))));
 		// ---- every account for itself ------------------------------------------------------------------------------------
 		p.add(new Probe("POST", "/account/tokens", "", EVERYONE, of((w, a) -> page("/account/tokens", a).param("name", "thử").param("days", "30"))));
 		p.add(new Probe("POST", "/account/tokens/{id}/revoke", "", EVERYONE, of((w, a) -> page("/account/tokens/999999999/revoke", a)))

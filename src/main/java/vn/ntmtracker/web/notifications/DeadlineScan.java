@@ -19,7 +19,8 @@ import vn.ntmtracker.directives.DueDirectives;
 
 /**
  * Once a day: a notification to the bodies of every open directive or request whose deadline falls within the next
- * {@value #SOON_DAYS} days, and of every one that is overdue — each once per deadline (an extension that passes
+ * {@value #SOON_DAYS} days, and of every one that is overdue, and to those who keep a commune's OCOP register of every
+ * certificate entering its last 90 days — each once per deadline (an extension that passes
  * again is announced again). The job runs every hour (so that a server started after the first run of the day still
  * scans) and the first run of a day claims it with a {@code notification_scan} row inserted in the same transaction
  * as the notifications, the guard of the daily digest: of several nodes only the one whose insert wins scans, and a
@@ -37,9 +38,13 @@ class DeadlineScan {
 	private final JdbcClient jdbc;
 	private final TransactionTemplate transactions;
 	private final Clock clock;
+	private final vn.ntmtracker.registers.RegisterDueItems registers;
+	private final vn.ntmtracker.security.Addressees addressees;
 
 	DeadlineScan(DueDirectives due, NotificationFeed feed, Notifications notifications, JdbcClient jdbc, TransactionTemplate transactions,
-			Clock clock) {
+			Clock clock, vn.ntmtracker.registers.RegisterDueItems registers, vn.ntmtracker.security.Addressees addressees) {
+		this.registers = registers;
+		this.addressees = addressees;
 		this.due = due;
 		this.feed = feed;
 		this.notifications = notifications;
@@ -77,6 +82,14 @@ class DeadlineScan {
 				String key = "directive:" + item.directiveId() + (overdue ? ":overdue:" : ":soon:") + item.due();
 				created += notifications.notify(to, kind, List.of(NotificationFeed.date(item.due()), NotificationFeed.excerpt(item.text())),
 						"/directives/" + item.directiveId(), key);
+			}
+			// registers: an OCOP certificate entering its last 90 days, once per certificate and deadline, to whoever may
+			// record OCOP products for its commune
+			for (vn.ntmtracker.registers.DueItem item : registers.dueOn(day)) {
+				List<String> to = addressees.mayAct(vn.ntmtracker.security.Permission.RECORD_OCOP, item.unitCode(), day);
+				created += notifications.notify(to, Notifications.Kind.OCOP_EXPIRING,
+						List.of(item.subject(), NotificationFeed.date(item.deadline()), String.valueOf(item.daysLeft())),
+						"/ocop/expiring?unit=" + item.unitCode(), "ocop:" + item.recordId() + ":" + item.deadline());
 			}
 			jdbc.sql("update notification_scan set created = :n where day = :day").param("n", created).param("day", day).update();
 			return created;

@@ -23,7 +23,7 @@ public class Notifications {
 	/** What a notification says; its text is {@code notification.<KIND>} with the stored arguments. */
 	public enum Kind {
 		ROUND_WAITING_VERIFICATION, ROUND_WAITING_APPRAISAL, ROUND_RETURNED, DIRECTIVE_ASSIGNED, REQUEST_ASSIGNED,
-		DEADLINE_SOON, OVERDUE, REQUEST_ANSWERED, EXTENSION_GRANTED;
+		DEADLINE_SOON, OVERDUE, REQUEST_ANSWERED, EXTENSION_GRANTED, OCOP_EXPIRING;
 
 		public String messageKey() {
 			return "notification." + name();

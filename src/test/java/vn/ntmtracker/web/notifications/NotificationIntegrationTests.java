@@ -217,4 +217,26 @@ class NotificationIntegrationTests {
 		String page = mvc.perform(get("/notifications").with(me)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(page).contains("0 chưa đọc / 2 thông báo").doesNotContain("id=\"bell-count\"");
 	}
+
+	@Test
+	void anOcopCertificateEnteringItsLastNinetyDaysIsAnnouncedOnceToWhoKeepsTheRegister() throws Exception {
+		String commune = fixtures.commune("42", "BTB", 1);
+		String officer = fixtures.user(vn.ntmtracker.security.Role.COMMUNE_OFFICER, commune);
+		String elsewhere = fixtures.user(vn.ntmtracker.security.Role.COMMUNE_OFFICER, fixtures.commune("42", "BTB", 1));
+		// issued 11/6/2019: valid for three years, until 10/6/2022; the warning starts 90 days before, on 12/3/2022
+		body(api("POST", "/api/units/" + commune + "/ocop", officer, """
+				{"name":"Nước mắm Cẩm Nhượng","ownerName":"HTX","ownerKind":"COOPERATIVE","category":"Thực phẩm",
+				 "certificateNumber":"OCOP-2019-7","issuedOn":"2019-06-11","stars":3}"""));
+		assertThat(scan.scan(LocalDate.of(2022, 3, 11))).isNotNull();
+		assertThat(of(officer)).isEmpty();
+		assertThat(scan.scan(LocalDate.of(2022, 3, 12))).isNotNull();
+		assertThat(of(officer)).singleElement().satisfies(n -> {
+			assertThat(n.kind()).isEqualTo("OCOP_EXPIRING");
+			assertThat(n.args()).contains("Nước mắm Cẩm Nhượng").contains("10/6/2022").contains("\"90\"");
+			assertThat(n.link()).isEqualTo("/ocop/expiring?unit=" + commune);
+		});
+		assertThat(scan.scan(LocalDate.of(2022, 3, 13))).isNotNull();
+		assertThat(of(officer)).as("once per certificate and deadline").hasSize(1);
+		assertThat(of(elsewhere)).as("another commune's officer").isEmpty();
+	}
 }
