@@ -135,7 +135,14 @@ function setsForUnit(select) {
       return;
     }
     var day = form.querySelector('input[name=asOf]');
-    var url = select.dataset.setsSource + encodeURIComponent(code) + '/criteria-sets' + (day && day.value ? '?asOf=' + encodeURIComponent(day.value) : '');
+    var query = [];
+    if (day && day.value) {
+      query.push('asOf=' + encodeURIComponent(day.value));
+    }
+    if (select.dataset.setsOwn) {
+      query.push('own=true');
+    }
+    var url = select.dataset.setsSource + encodeURIComponent(code) + '/criteria-sets' + (query.length ? '?' + query.join('&') : '');
     fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
       .then(function (response) { return response.ok ? response.json() : null; })
       .then(function (options) {

@@ -186,14 +186,18 @@ class AssessmentController {
 
 	/**
 	 * The criteria sets for a set field beside an area field (overview, import template): those of the area's province
-	 * for the area and the levels under it, in force on the date; for the pages' script.
+	 * for the area and the levels under it, in force on the date; with {@code own}, those for a round of the unit itself
+	 * on the date (the rounds page's form, whose date may be a past year-end); for the pages' script.
 	 */
 	@GetMapping(path = "/units/{code}/criteria-sets", produces = MediaType.APPLICATION_JSON_VALUE)
 	@org.springframework.web.bind.annotation.ResponseBody
 	List<ApplicableSets.Option> setsWithin(@PathVariable String code,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+			@RequestParam(defaultValue = "false") boolean own) {
 		access.requireRead(code);
-		return applicable.options(applicable.withinArea(code, asOf == null ? LocalDate.now(clock) : asOf));
+		LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
+		// own: the sets that may judge the unit itself (a round of the unit), else those of the area and the levels under it
+		return applicable.options(own ? applicable.forUnit(code, day) : applicable.withinArea(code, day));
 	}
 
 		@GetMapping("/assessments/overview")
