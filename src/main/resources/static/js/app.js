@@ -364,3 +364,17 @@ function unitPicker(input) {
   input.addEventListener('blur', close);
 }
 
+
+// A header dropdown (details.nav-more) closes when the reader clicks elsewhere or presses Escape.
+document.addEventListener('click', function (event) {
+  document.querySelectorAll('details.nav-more[open]').forEach(function (menu) {
+    if (!menu.contains(event.target)) {
+      menu.open = false;
+    }
+  });
+});
+document.addEventListener('keydown', function (event) {
+  if (event.key === 'Escape') {
+    document.querySelectorAll('details.nav-more[open]').forEach(function (menu) { menu.open = false; });
+  }
+});

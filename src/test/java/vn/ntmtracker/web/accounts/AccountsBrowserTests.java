@@ -75,6 +75,7 @@ class AccountsBrowserTests {
 
 		Page admin = browser.newPage();
 		BrowserSupport.login(admin, base, "admin", Fixtures.PASSWORD);
+		admin.click("#admin-menu summary");
 		admin.click("#users-nav");
 		admin.click("#new-user");
 		admin.fill("#new-username", username);
