@@ -43,6 +43,7 @@ public class Baseline {
 	}
 
 	static void overview(Connection connection, String root, String set, String asOf, int seconds) throws Exception {
+		// -DappSql=<file>: measure that statement (same ?1 asOf, ?2 set, ?3 prefix, ?4 prefix end) instead of the copy below.
 		String path;
 		try (PreparedStatement ps = connection.prepareStatement(
 				"select p.path from unit_path p join unit u on u.id = p.unit_id where u.code = ? order by p.valid_from desc limit 1")) {
@@ -79,7 +80,8 @@ public class Baseline {
 		}
 		// The application's statement, as AssessmentOverview.forEach sends it (signed-off rounds only), with its
 		// per-transaction planner setting; named parameters bound positionally.
-		String app = """
+		String app = System.getProperty("appSql") != null ? java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("appSql")))
+				: """
 				select u.unit_code, u.kind, n.name, pn.name as parent_name,
 				       r.id, r.as_of, r.status, r.achieved, r.total, r.provisional_count, r.statuses, r.set_code, r.set_version, r.tier,
 				       p.id as previous_id, p.set_code as previous_set, p.set_version as previous_version, p.as_of as previous_as_of,
@@ -89,8 +91,8 @@ public class Baseline {
 				from units_v_line u
 				left join lateral (select x.name from units_v_name x where x.unit_code = u.unit_code and x.valid_from <= ?1
 				                   order by x.valid_from desc limit 1) n on true
-				left join units_v_parent pl on pl.unit_code = u.unit_code and pl.valid_from <= ?1
-				     and coalesce(pl.valid_to, 'infinity'::date) >= ?1
+				left join lateral (select pl.parent_code from units_v_parent pl where pl.unit_code = u.unit_code
+				                   and pl.valid_from <= ?1 and coalesce(pl.valid_to, 'infinity'::date) >= ?1 offset 0) pl on true
 				left join lateral (select x.name from units_v_name x where x.unit_code = pl.parent_code and x.valid_from <= ?1
 				                   order by x.valid_from desc limit 1) pn on true
 				left join lateral (select r.* from assessment_round r where r.unit_code = u.unit_code and r.set_code = ?2
