@@ -167,7 +167,10 @@ public class AssessmentOverview {
 
 	/**
 	 * Every row of the overview, in name order, handed over as the database returns it (the API streams them). One
-	 * statement; the subtree is a range on the materialised path, planned for the values at hand each time.
+	 * statement; the subtree is a range on the materialised path, planned for the values at hand each time. Every
+	 * lookup per unit is an index probe for that unit only: the parent is a lateral ({@code offset 0} keeps the planner
+	 * from pulling it up into a hash join over every parent link of the country), and "recognised before" probes the
+	 * partial index {@code assessment_round_recognised}.
 	 */
 	public void forEach(Scope scope, Consumer<Row> consumer) {
 		String prefix = scope.root().path();
@@ -186,8 +189,8 @@ public class AssessmentOverview {
 					from units_v_line u
 					left join lateral (select x.name from units_v_name x where x.unit_code = u.unit_code and x.valid_from <= :asOf
 					                   order by x.valid_from desc limit 1) n on true
-					left join units_v_parent pl on pl.unit_code = u.unit_code and pl.valid_from <= :asOf
-					     and coalesce(pl.valid_to, 'infinity'::date) >= :asOf
+					left join lateral (select pl.parent_code from units_v_parent pl where pl.unit_code = u.unit_code
+					                   and pl.valid_from <= :asOf and coalesce(pl.valid_to, 'infinity'::date) >= :asOf offset 0) pl on true
 					left join lateral (select x.name from units_v_name x where x.unit_code = pl.parent_code and x.valid_from <= :asOf
 					                   order by x.valid_from desc limit 1) pn on true
 					left join lateral (select r.* from assessment_round r where r.unit_code = u.unit_code and r.set_code = :set
