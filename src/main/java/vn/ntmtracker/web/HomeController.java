@@ -185,7 +185,16 @@ class HomeController {
 		model.addAttribute("overview", shown);
 		model.addAttribute("rows", shown.rows());
 		model.addAttribute("watch", shown.rows().stream().filter(r -> r.regressed() || r.atRisk()).toList());
+		// the heat map shows the communes that most need attention (at risk or regressed, then the lowest scores); a
+		// province of a thousand communes is read in full on the overview, not on the home page
+		model.addAttribute("heatRows", shown.rows().stream()
+			.sorted(java.util.Comparator.comparingInt((AssessmentOverview.Row r) -> r.regressed() || r.atRisk() ? 0 : 1))
+			.limit(HEAT_MAP_ROWS).toList());
+		model.addAttribute("heatMapRows", HEAT_MAP_ROWS);
 	}
+
+	/** Rows of the home page's heat map; the overview lists them all. */
+	static final int HEAT_MAP_ROWS = 40;
 
 	// ---- leader ----------------------------------------------------------------------------------------------------
 
