@@ -36,9 +36,11 @@ class AssessmentApiController {
 
 	private final tools.jackson.databind.json.JsonMapper json;
 	private final vn.ntmtracker.security.AccessPolicy access;
+	private final OverviewResponses answers;
 
 	AssessmentApiController(Assessments assessments, AssessmentOverview overview, StatedStatuses stated, Clock clock,
-			tools.jackson.databind.json.JsonMapper json, vn.ntmtracker.security.AccessPolicy access) {
+			tools.jackson.databind.json.JsonMapper json, vn.ntmtracker.security.AccessPolicy access, OverviewResponses answers) {
+		this.answers = answers;
 		this.json = json;
 		this.access = access;
 		this.clock = clock;
@@ -149,8 +151,9 @@ class AssessmentApiController {
 
 	/**
 	 * Latest round per unit of the set's level under a unit — signed-off rounds unless {@code signedOff=false} — with
-	 * its criterion letters (D đạt, B cơ bản đạt, X chưa đạt). Written row by row as the database returns them, and
-	 * answered "304 Not Modified" when nothing has changed since the ETag the client holds.
+	 * its criterion letters (D đạt, B cơ bản đạt, X chưa đạt). Answered "304 Not Modified" when nothing has changed since
+	 * the ETag the client holds, and from the stored answer of that ETag when another reader asked already
+	 * ({@link OverviewResponses}): the rows are read again only after a write.
 	 */
 	@GetMapping("/api/assessments/overview")
 	@Operation(summary = "Latest round per unit of the set's level under a unit, with each criterion's result; ETag for 304")
@@ -169,11 +172,24 @@ class AssessmentApiController {
 		}
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
+		byte[] answer = answers.get(etag);
+		if (answer == null) {
+			java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream(64 * 1024);
+			writeOverview(scope, signedOff, buffer);
+			answer = buffer.toByteArray();
+			answers.put(etag, answer);
+		}
+		response.setContentLength(answer.length);
+		response.getOutputStream().write(answer);
+	}
+
+	/** The overview as JSON, row by row as the database returns them. */
+	private void writeOverview(AssessmentOverview.Scope scope, boolean signedOff, java.io.OutputStream target) {
 		List<CriterionHeader> criteria = scope.set().criteria().stream().map(c -> new CriterionHeader(c.number(), c.name())).toList();
 		long[] counts = new long[5];
 		Map<Integer, Integer> perCriterion = new java.util.TreeMap<>();
 		criteria.forEach(c -> perCriterion.put(c.number(), 0));
-		try (tools.jackson.core.JsonGenerator out = json.createGenerator(response.getOutputStream())) {
+		try (tools.jackson.core.JsonGenerator out = json.createGenerator(target)) {
 			out.writeStartObject();
 			out.writeStringProperty("unitCode", scope.root().code());
 			out.writeStringProperty("unitName", scope.root().displayName());

@@ -1,6 +1,7 @@
 package vn.ntmtracker.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -143,6 +144,50 @@ class RoundFreshnessIntegrationTests {
 			.anySatisfy(sql -> assertThat(sql).contains("update assessment_round"));
 		System.out.println("A value save sent " + counted.statements().size() + " statements:\n" + String.join("\n", counted.statements()));
 		assertThat(rounds.as(officer, () -> assessments.round(id)).version()).isEqualTo(version + 1);
+	}
+
+	@Test
+	void theOverviewAnswerIsStoredByItsTagAndReadAgainAfterAnyWrite(@Autowired StatementCounter counter,
+			@Autowired tools.jackson.databind.json.JsonMapper json) throws Exception {
+		String commune = fixtures.commune("38", "BTB", 0);
+		String officer = fixtures.user(Role.COMMUNE_OFFICER, commune);
+		String office = fixtures.user(Role.COORDINATION, "38");
+		long id = rounds.draft(officer, commune, SET, LocalDate.of(2024, 2, 29), Set.of());
+		String url = "/api/assessments/overview?unit=38&set=" + SET + "&asOf=2024-02-29&signedOff=false";
+
+		var first = counter.count(() -> body(url, office));
+		var second = counter.count(() -> body(url, office));
+		assertThat(first.statements()).anySatisfy(sql -> assertThat(sql).contains("units_v_line"));
+		assertThat(second.statements()).as("the same tag: the stored answer, no rows read")
+			.noneSatisfy(sql -> assertThat(sql).contains("units_v_line"));
+		assertThat(second.result()).isEqualTo(first.result());
+		int before = achieved(json, first.result(), commune);
+
+		// a write anywhere makes a new tag: the next answer reads the rows again and shows it
+		int version = rounds.as(officer, () -> assessments.round(id).version());
+		rounds.as(officer, () -> run(() -> assessments.saveValues(id, Map.of("10", new ValueInput.Raw("1", null)), version)));
+		var third = counter.count(() -> body(url, office));
+		assertThat(third.statements()).anySatisfy(sql -> assertThat(sql).contains("units_v_line"));
+		assertThat(achieved(json, third.result(), commune)).isEqualTo(before - 1);
+	}
+
+	private String body(String url, String user) {
+		try {
+			return mvc.perform(get(url).with(httpBasic(user, Fixtures.PASSWORD))).andExpect(status().isOk()).andReturn()
+				.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static int achieved(tools.jackson.databind.json.JsonMapper json, String overview, String commune) {
+		for (tools.jackson.databind.JsonNode row : json.readTree(overview).get("rows")) {
+			if (row.get("unitCode").asString().equals(commune)) {
+				return row.get("achieved").asInt();
+			}
+		}
+		throw new AssertionError(commune + " not in the overview");
 	}
 
 	private AssessmentOverview.Row overviewRow(String user, String commune, LocalDate asOf, boolean signedOffOnly) {
