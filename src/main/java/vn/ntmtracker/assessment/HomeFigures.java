@@ -30,7 +30,8 @@ import vn.ntmtracker.units.Units;
 public class HomeFigures {
 
 	/** A criterion by number and name. */
-	public record CriterionRef(int number, String name) {
+	/** A criterion not met; {@code incomplete} when its values are not all entered yet (not a verdict). */
+	public record CriterionRef(int number, String name, boolean incomplete) {
 	}
 
 	/**
@@ -104,7 +105,7 @@ public class HomeFigures {
 		for (int i = 0; i < set.criteria().size(); i++) {
 			char code = statuses != null && i < statuses.length() ? statuses.charAt(i) : 'M';
 			if (!CriterionCodes.achieved(code)) {
-				unmet.add(new CriterionRef(set.criteria().get(i).number(), set.criteria().get(i).name()));
+				unmet.add(new CriterionRef(set.criteria().get(i).number(), set.criteria().get(i).name(), code == 'M'));
 			}
 		}
 		return unmet;

@@ -206,6 +206,8 @@ class FirstRunBrowserTests {
 		assertThat(officer.locator("#password-changed")).isVisible();
 		assertThat(officer.locator("main h2 a").first()).containsText("Thạch Hà");
 		assertThat(officer.locator("#standing")).isVisible();
+		// a round with nothing entered yet is not a verdict: each criterion says its values are missing
+		assertThat(officer.locator("#standing")).containsText("chưa nhập đủ số liệu");
 		assertThat(officer.locator("#changes")).containsText("vai trò của tài khoản");
 		assertThat(officer.locator("#changes")).not().containsText("role_grant");
 		shot(officer, "14-officer-home");
