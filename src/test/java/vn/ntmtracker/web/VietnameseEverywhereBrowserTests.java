@@ -145,6 +145,20 @@ class VietnameseEverywhereBrowserTests {
 			.isEmpty();
 	}
 
+	/** The check itself: what it must find, and Vietnamese text with codes it must leave alone. */
+	@Test
+	void theCheckFindsUnresolvedMessagesEnumConstantsAndEnglishButNotVietnameseOrCodes() {
+		Set<String> words = enumWords();
+		assertThat(words).contains("DRAFT", "VERIFIED", "WORKS", "CAMPAIGN", "CREATE", "UPDATE", "SAME").doesNotContain("NTM", "XA");
+		assertThat(check("??assessment.status.DRAFT_vi??", words)).anyMatch(f -> f.startsWith("unresolved"));
+		assertThat(check("Trạng thái: DRAFT", words)).anyMatch(f -> f.contains("DRAFT"));
+		assertThat(check("Loại: BAO_CAO_KET_QUA_XA", words)).anyMatch(f -> f.contains("BAO_CAO_KET_QUA_XA"));
+		assertThat(check("Round not found", words)).anyMatch(f -> f.contains("\"not\""));
+		assertThat(check("IllegalArgumentException: Invalid value", words)).isNotEmpty();
+		assertThat(check("KẾ HOẠCH XÂY DỰNG NTM xã Cẩm Quang HT-CAMQUANG theo QD318-2022-XA-NTM: đạt 15/19 tiêu chí, "
+				+ "chưa đạt; ngày 01/05/2024 — Không có dữ liệu?", words)).isEmpty();
+	}
+
 	List<String> seeds(String unit) {
 		List<String> seeds = new ArrayList<>(List.of("/", "/units/" + unit, "/units/" + unit + "/assessments",
 				"/units/" + unit + "/plans", "/units/" + unit + "/registers", "/units/" + unit + "/households",
@@ -227,7 +241,7 @@ class VietnameseEverywhereBrowserTests {
 		return new Walk(visited, findings);
 	}
 
-	/** The rendered text of the page (every {@code <details>} opened), option texts and button labels, without {@code <code>} elements and the administrator's sources. */
+	/** The rendered text of the page (every {@code <details>} opened), option texts, button labels, placeholders and titles, without {@code <code>} elements and the administrator's sources. */
 	@SuppressWarnings("unchecked")
 	static String visibleText(Page page) {
 		List<String> parts = (List<String>) page.evaluate("""
@@ -240,6 +254,10 @@ class VietnameseEverywhereBrowserTests {
 				  codes.forEach((c, i) => c.style.display = saved[i]);
 				  for (const o of document.querySelectorAll('option')) out.push(o.textContent);
 				  for (const b of document.querySelectorAll('button, input[type=submit], input[type=button]')) out.push(b.textContent || b.value || '');
+				  for (const e of document.querySelectorAll('[placeholder], [title], [aria-label]')) {
+				    if (e.closest('code, pre, .sources')) continue;
+				    for (const a of ['placeholder', 'title', 'aria-label']) if (e.getAttribute(a)) out.push(e.getAttribute(a));
+				  }
 				  return out;
 				}""");
 		return String.join("\n", parts);
