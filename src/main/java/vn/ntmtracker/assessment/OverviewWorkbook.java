@@ -12,7 +12,10 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import vn.ntmtracker.criteria.Criterion;
 
-/** Writes the subtree overview as an XLSX sheet: one row per unit, one column per criterion. */
+/**
+ * Writes the subtree overview as an XLSX sheet: one row per unit, one column per criterion; the assessment date is a
+ * date cell shown dd/mm/yyyy and the round's status is in words.
+ */
 final class OverviewWorkbook {
 
 	private OverviewWorkbook() {
@@ -24,6 +27,8 @@ final class OverviewWorkbook {
 			CellStyle achieved = fill(workbook, IndexedColors.LIGHT_GREEN);
 			CellStyle basically = fill(workbook, IndexedColors.LIGHT_YELLOW);
 			CellStyle notAchieved = fill(workbook, IndexedColors.CORAL);
+			CellStyle day = workbook.createCellStyle();
+			day.setDataFormat(workbook.createDataFormat().getFormat("dd/mm/yyyy"));
 			XSSFRow title = sheet.createRow(0);
 			title.createCell(0).setCellValue(overview.set().title() + " — " + overview.root().displayName() + " — tại ngày "
 					+ overview.asOf().getDayOfMonth() + "/" + overview.asOf().getMonthValue() + "/" + overview.asOf().getYear());
@@ -43,8 +48,10 @@ final class OverviewWorkbook {
 				line.createCell(1).setCellValue(row.displayName());
 				line.createCell(2).setCellValue(row.parentName() == null ? "" : row.parentName());
 				if (row.assessed()) {
-					line.createCell(3).setCellValue(row.asOf().toString());
-					line.createCell(4).setCellValue(row.status().name());
+					var asOf = line.createCell(3);
+					asOf.setCellValue(row.asOf());
+					asOf.setCellStyle(day);
+					line.createCell(4).setCellValue(row.status().label());
 					line.createCell(5).setCellValue(row.achieved());
 					line.createCell(6).setCellValue(row.total());
 					line.createCell(7).setCellValue(row.atRisk() ? "Có" : "");

@@ -40,7 +40,7 @@ public final class RegionPolicy {
 			return Region.TDMNPB;
 		}
 		if (unit.region() == null) {
-			throw new IllegalArgumentException("the set is keyed by region (QĐ 318/QĐ-TTg) but the unit has no region");
+			throw new IllegalArgumentException("Bộ tiêu chí đặt ngưỡng theo vùng (QĐ 318/QĐ-TTg) nhưng đơn vị chưa được ghi vùng");
 		}
 		return unit.region();
 	}

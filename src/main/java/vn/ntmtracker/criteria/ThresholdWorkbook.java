@@ -84,6 +84,8 @@ public final class ThresholdWorkbook {
 			header.setWrapText(true);
 			header.setFillForegroundColor(IndexedColors.GREY_40_PERCENT.getIndex());
 			header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+			CellStyle day = workbook.createCellStyle();
+			day.setDataFormat(workbook.createDataFormat().getFormat("dd/mm/yyyy"));
 			sheet.createRow(0).createCell(0).setCellValue(set.title() + " — " + set.code() + " phiên bản " + set.version());
 			sheet.createRow(1).createCell(0).setCellValue("Sửa các cột Giá trị, Văn bản nguồn, Ngày văn bản (ngày/tháng/năm), "
 					+ "Đã xác minh (Có nếu đã đối chiếu với văn bản chính thức), Ghi chú. Xóa giá trị để bỏ một ngưỡng; "
@@ -115,7 +117,11 @@ public final class ThresholdWorkbook {
 						row.createCell(VALUE).setCellValue(threshold.value().doubleValue());
 						Provenance provenance = threshold.provenance();
 						row.createCell(SOURCE).setCellValue(provenance == null ? "" : provenance.source());
-						row.createCell(DATE).setCellValue(provenance == null ? "" : ThresholdText.date(provenance.date()));
+						Cell date = row.createCell(DATE);
+						date.setCellStyle(day);
+						if (provenance != null && provenance.date() != null) {
+							date.setCellValue(provenance.date());
+						}
 						row.createCell(VERIFIED).setCellValue(provenance != null && provenance.verified() ? "Có" : "Không");
 						if (provenance != null && provenance.note() != null) {
 							row.createCell(NOTE).setCellValue(provenance.note());

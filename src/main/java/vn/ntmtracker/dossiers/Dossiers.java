@@ -519,7 +519,7 @@ public class Dossiers {
 
 	private void audit(Dossier d, Procedure.Step step, Dossier.State before, LocalDate on) {
 		Map<String, Object> after = new LinkedHashMap<>();
-		after.put("step", step.code());
+		after.put("step", step.name());
 		after.put("on", on.toString());
 		after.put("state", d.state().name());
 		events.publishEvent(AuditEvent.of(Action.UPDATE, "dossier", Long.toString(d.id()), d.unitCode(), Map.of("state", before.name()), after));
@@ -800,8 +800,8 @@ public class Dossiers {
 		long document = records.addDocument(id, stepCode, kind, blank(number), issuedOn, name, contentType, bytes, sha, access.currentUsername());
 		Map<String, Object> after = new LinkedHashMap<>();
 		after.put("dossier", id);
-		after.put("step", stepCode);
-		after.put("kind", kind);
+		after.put("step", step.name());
+		after.put("kind", slot.name());
 		after.put("file", name);
 		after.put("sha256", sha);
 		events.publishEvent(AuditEvent.of(Action.CREATE, "dossier_document", Long.toString(document), d.unitCode(), null, after));

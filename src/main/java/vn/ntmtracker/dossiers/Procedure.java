@@ -88,6 +88,11 @@ public record Procedure(String code, int version, String title, Purpose purpose,
 		return conditions.stream().filter(c -> c.code().equals(conditionCode)).findFirst();
 	}
 
+	/** The names of the conditions a step requires, for people (the code when the template names no such condition). */
+	public List<String> requiredNames(Step step) {
+		return step.requires().stream().map(code -> condition(code).map(Condition::name).orElse(code)).toList();
+	}
+
 	public int position(String stepCode) {
 		for (int i = 0; i < steps.size(); i++) {
 			if (steps.get(i).code().equals(stepCode)) {

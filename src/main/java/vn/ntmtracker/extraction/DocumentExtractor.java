@@ -38,7 +38,7 @@ public final class DocumentExtractor {
 	public ExtractionDraft extractText(String rawText) {
 		String text = TextNormalizer.normalize(rawText);
 		if (text.isBlank()) {
-			throw new ExtractionException("no text in document");
+			throw new ExtractionException("văn bản không có chữ");
 		}
 		List<Block> blocks = DocumentLayout.split(text);
 		Header header = DocumentHeaderParser.parse(blocks);

@@ -4,13 +4,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.LocalDate;
 
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Writes a plan as the khung kế hoạch users keep in Excel: one row per task under its criterion (approved
- * village plans below), one column per funding source, and a second sheet with the cost by source.
+ * village plans below), one column per funding source, and a second sheet with the cost by source. Start and deadline
+ * are date cells shown dd/mm/yyyy (a recurring task's deadline is its recurrence in words).
  */
 final class PlanWorkbook {
 
@@ -23,6 +25,8 @@ final class PlanWorkbook {
 	static byte[] write(Plans.PlanView view) throws IOException {
 		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			XSSFSheet sheet = workbook.createSheet("Khung kế hoạch");
+			CellStyle day = workbook.createCellStyle();
+			day.setDataFormat(workbook.createDataFormat().getFormat("dd/mm/yyyy"));
 			sheet.createRow(0).createCell(0).setCellValue(view.plan().title() + " — " + view.unit().displayName()
 					+ " — mục tiêu " + view.plan().targetTier().label() + " đến " + date(view.plan().targetDate()));
 			XSSFRow header = sheet.createRow(2);
@@ -39,13 +43,13 @@ final class PlanWorkbook {
 			for (PlanRollup.CriterionTasks criterion : view.rollup().criteria()) {
 				String label = criterion.number() == null ? "Chung" : criterion.number() + ". " + criterion.name();
 				for (PlanTask task : criterion.tasks()) {
-					write(sheet.createRow(row++), label, view.unit().displayName(), task);
+					write(sheet.createRow(row++), label, view.unit().displayName(), task, day);
 				}
 			}
 			for (PlanRollup.VillageTasks village : view.rollup().villages()) {
 				for (PlanTask task : village.tasks()) {
 					write(sheet.createRow(row++), task.criterionNumber() == null ? "" : village.plan().setCode() + " / " + task.criterionNumber(),
-							village.unitName(), task);
+							village.unitName(), task, day);
 				}
 			}
 			XSSFRow total = sheet.createRow(row + 1);
@@ -75,19 +79,24 @@ final class PlanWorkbook {
 		}
 	}
 
-	private static void write(XSSFRow line, String criterion, String unitName, PlanTask task) {
+	private static void write(XSSFRow line, String criterion, String unitName, PlanTask task, CellStyle day) {
 		int c = 0;
 		line.createCell(c++).setCellValue(criterion);
 		line.createCell(c++).setCellValue(unitName);
 		line.createCell(c++).setCellValue(task.description());
-		line.createCell(c++).setCellValue(task.kind().name());
+		line.createCell(c++).setCellValue(task.kind().label());
 		if (task.volumeQuantity() != null) {
 			line.createCell(c).setCellValue(task.volumeQuantity().doubleValue());
 		}
 		c++;
 		line.createCell(c++).setCellValue(task.volumeUnit() == null ? "" : task.volumeUnit());
-		line.createCell(c++).setCellValue(date(task.start()));
-		line.createCell(c++).setCellValue(task.deadline() == null ? (task.recurrence() == null ? "" : task.recurrence()) : date(task.deadline()));
+		dateCell(line, c++, task.start(), day);
+		if (task.deadline() != null) {
+			dateCell(line, c++, task.deadline(), day);
+		}
+		else {
+			line.createCell(c++).setCellValue(task.recurrence() == null ? "" : task.recurrence());
+		}
 		line.createCell(c++).setCellValue(task.leadBody() == null ? "" : task.leadBody());
 		line.createCell(c++).setCellValue(task.leadPerson() == null ? "" : task.leadPerson());
 		line.createCell(c++).setCellValue(task.cooperating() == null ? "" : task.cooperating());
@@ -100,6 +109,15 @@ final class PlanWorkbook {
 		}
 		line.createCell(c++).setCellValue(task.totalCost());
 		line.createCell(c).setCellValue(task.percentDone());
+	}
+
+	/** A real date cell (Excel sorts and filters it), shown dd/mm/yyyy; nothing when there is no date. */
+	private static void dateCell(XSSFRow line, int column, LocalDate date, CellStyle day) {
+		if (date != null) {
+			var cell = line.createCell(column);
+			cell.setCellValue(date);
+			cell.setCellStyle(day);
+		}
 	}
 
 	private static String date(LocalDate date) {

@@ -194,7 +194,7 @@ final class AssessmentSummaryWorkbook {
 		cell.setCellStyle(style);
 	}
 
-	/** Times New Roman throughout, thin borders, the date as d/m/yyyy. */
+	/** Times New Roman throughout, thin borders, the date as dd/mm/yyyy. */
 	private static final class Styles {
 
 		final CellStyle title;
@@ -231,7 +231,7 @@ final class AssessmentSummaryWorkbook {
 			cell = bordered(workbook, plain, HorizontalAlignment.LEFT);
 			centre = bordered(workbook, plain, HorizontalAlignment.CENTER);
 			date = bordered(workbook, plain, HorizontalAlignment.CENTER);
-			date.setDataFormat(workbook.createDataFormat().getFormat("d/m/yyyy"));
+			date.setDataFormat(workbook.createDataFormat().getFormat("dd/mm/yyyy"));
 			achieved = filled(workbook, plain, IndexedColors.LIGHT_GREEN);
 			basically = filled(workbook, plain, IndexedColors.LIGHT_YELLOW);
 			notAchieved = filled(workbook, plain, IndexedColors.ROSE);

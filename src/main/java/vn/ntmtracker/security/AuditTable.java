@@ -43,7 +43,8 @@ class AuditTable {
 			"assessment_stated_status", "plan", "plan_task", "fund_entry", "committee_member", "committee_assignment",
 			"committee_weekly_report", "organisation", "document", "document_link", "directive", "attachment",
 			"reminder_subscription", "household", "household_year", "household_import", "household_export", "ocop_product",
-			"model_area");
+			"model_area", "dossier", "dossier_document", "dossier_posting", "dossier_reading", "dossier_comment",
+			"dossier_procedure", "survey_ballot", "survey_village", "recognition");
 
 	/** Where to look up the name of an enumerated value, tried in order; the first group that matches the record wins. */
 	private static final List<Map.Entry<String, List<String>>> VALUE_PREFIXES = List.of(
@@ -57,7 +58,10 @@ class AuditTable {
 			Map.entry("household", List.of("household.status", "household.change")),
 			Map.entry("ocop", List.of("ocop.owner")),
 			Map.entry("model", List.of("modelArea.kind")),
-			Map.entry("unit", List.of("unit.kind")));
+			Map.entry("unit", List.of("unit.kind")),
+			Map.entry("dossier", List.of("dossier.state", "dossier.purpose", "criteria.tier")),
+			Map.entry("recognition", List.of("criteria.tier")),
+			Map.entry("survey", List.of("dossier.ballot.source")));
 	private static final List<String> ANY_PREFIXES = List.of("audit.value", "role", "assessment.status", "directive.status",
 			"planning.status", "unit.kind", "organisation.kind", "document.kind", "household.status", "criteria.status");
 

@@ -128,7 +128,7 @@ class UnitApiController {
 
 	private void requireRead(String code) {
 		if (!units.isWithin(code, scopes.current())) {
-			throw new AccessDeniedException("Unit " + code + " is outside your jurisdiction");
+			throw new AccessDeniedException("Đơn vị " + code + " nằm ngoài phạm vi được phân quyền của bạn");
 		}
 	}
 

@@ -42,7 +42,7 @@ class RegionPolicyTests {
 	void refusesToGuessWhenTheUnitHasNoRegionOrGroup() {
 		UnitClassification unknown = new UnitClassification(null, null, false, false);
 		assertThatThrownBy(() -> RegionPolicy.effectiveKey(ThresholdKeying.REGION, unknown))
-			.hasMessageContaining("has no region");
+			.hasMessageContaining("chưa được ghi vùng");
 		assertThatThrownBy(() -> RegionPolicy.effectiveKey(ThresholdKeying.COMMUNE_GROUP, unknown))
 			.hasMessageContaining("has no group");
 	}
