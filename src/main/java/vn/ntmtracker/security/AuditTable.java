@@ -63,7 +63,8 @@ class AuditTable {
 			Map.entry("recognition", List.of("criteria.tier")),
 			Map.entry("survey", List.of("dossier.ballot.source")));
 	private static final List<String> ANY_PREFIXES = List.of("audit.value", "role", "assessment.status", "directive.status",
-			"planning.status", "unit.kind", "organisation.kind", "document.kind", "household.status", "criteria.status");
+			"planning.status", "unit.kind", "organisation.kind", "document.kind", "household.status", "criteria.status",
+			"criteria.tier");
 
 	record Change(String field, String before, String after) {
 	}
@@ -90,7 +91,7 @@ class AuditTable {
 			String name = "system".equals(e.username()) ? text("audit.system", "system", locale) : names.get(e.username());
 			rows.add(new Row(e.id(), when(e.at()), e.username(), name,
 					text("audit.action." + e.action(), e.action(), locale), e.action(), entity(e.entityType(), locale), e.entityType(),
-					e.entityId(), e.unitCode(), changes(e.entityType(), e.before(), e.after(), locale)));
+					readableId(e.entityId(), e.entityType(), locale), e.unitCode(), changes(e.entityType(), e.before(), e.after(), locale)));
 		}
 		return rows;
 	}
@@ -187,6 +188,22 @@ class AuditTable {
 		}
 		return raw.matches("[a-z]{2,20}") ? text("audit.value." + raw, raw, locale) : raw;
 	}
+
+	/** A record's key as written ("42 XA_NTM_NANG_CAO"), its enumerated parts in words ("42 Xã NTM nâng cao"). */
+	private String readableId(String entityId, String entityType, Locale locale) {
+		if (entityId == null) {
+			return null;
+		}
+		java.util.regex.Matcher token = ENUM_TOKEN.matcher(entityId);
+		StringBuilder readable = new StringBuilder();
+		while (token.find()) {
+			token.appendReplacement(readable, java.util.regex.Matcher.quoteReplacement(enumName(token.group(), entityType, locale)));
+		}
+		token.appendTail(readable);
+		return readable.toString();
+	}
+
+	private static final java.util.regex.Pattern ENUM_TOKEN = java.util.regex.Pattern.compile("\\b[A-Z]{2,}(?:_[A-Z0-9]+)+\\b");
 
 	private String enumName(String value, String entityType, Locale locale) {
 		List<String> prefixes = new ArrayList<>();

@@ -136,22 +136,26 @@ class AssessmentApiIntegrationTests {
 	}
 
 	@Test
-	void signOffNeedsTheLevelAboveAReasonToReturnAndLocksTheRound() throws Exception {
-		JsonNode round = body(mvc.perform(post("/api/units/HT-CAMQUANG/assessments").with(httpBasic("camquang", PASSWORD))
+	void signOffNeedsTheLevelAboveAReasonToReturnAndLocksTheRound(@Autowired Fixtures fixtures) throws Exception {
+		// a commune of Hà Tĩnh of its own (the demo communes keep their stories), its officer; the province's office
+		// and leader sign off as in the demo
+		String commune = fixtures.commune("42", "BTB", 1);
+		String officer = fixtures.user(Role.COMMUNE_OFFICER, commune);
+		JsonNode round = body(mvc.perform(post("/api/units/" + commune + "/assessments").with(httpBasic(officer, PASSWORD))
 			.contentType(MediaType.APPLICATION_JSON).content("{\"setCode\":\"HT-2022-XA-NTM-NC\",\"asOf\":\"2024-09-30\",\"values\":{\"1.1\":\"Đạt\"}}"))
 			.andExpect(status().isCreated()));
 		long id = round.get("id").asLong();
-		action(id, "submit", "camquang", round.get("version").asInt(), null).andExpect(status().isOk())
+		action(id, "submit", officer, round.get("version").asInt(), null).andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("SUBMITTED"));
 		int version = currentVersion(id);
-		action(id, "verify", "camquang", version, null).andExpect(status().isForbidden());
+		action(id, "verify", officer, version, null).andExpect(status().isForbidden());
 		action(id, "return", "vpdp-hatinh", version, " ").andExpect(status().isUnprocessableContent());
 		action(id, "return", "vpdp-hatinh", version, "Thiếu minh chứng").andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("RETURNED")).andExpect(jsonPath("$.returnReason").value("Thiếu minh chứng"));
 		version = currentVersion(id);
-		version = body(action(id, "submit", "camquang", version, null)).get("version").asInt();
+		version = body(action(id, "submit", officer, version, null)).get("version").asInt();
 		version = body(action(id, "verify", "vpdp-hatinh", version, null).andExpect(jsonPath("$.status").value("VERIFIED"))).get("version").asInt();
-		mvc.perform(put("/api/assessments/" + id + "/values").with(httpBasic("camquang", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+		mvc.perform(put("/api/assessments/" + id + "/values").with(httpBasic(officer, PASSWORD)).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"version\":" + version + ",\"values\":{\"1.1\":\"Không đạt\"}}"))
 			.andExpect(status().isUnprocessableContent());
 		action(id, "appraise", "lanhdao-hatinh", version, null).andExpect(status().isForbidden());
@@ -159,8 +163,9 @@ class AssessmentApiIntegrationTests {
 	}
 
 	@Test
-	void aSectorDepartmentEntersOnlyItsCriteria() throws Exception {
-		JsonNode round = body(mvc.perform(post("/api/units/HT-CAMTHINH/assessments").with(httpBasic("vpdp-hatinh", PASSWORD))
+	void aSectorDepartmentEntersOnlyItsCriteria(@Autowired Fixtures fixtures) throws Exception {
+		String commune = fixtures.commune("42", "BTB", 1);
+		JsonNode round = body(mvc.perform(post("/api/units/" + commune + "/assessments").with(httpBasic("vpdp-hatinh", PASSWORD))
 			.contentType(MediaType.APPLICATION_JSON).content("{\"setCode\":\"HT-2022-XA-NTM-NC\",\"asOf\":\"2024-10-31\"}")));
 		long id = round.get("id").asLong();
 		int version = round.get("version").asInt();

@@ -52,7 +52,8 @@ class CriteriaVersionsIntegrationTests {
 	}
 
 	@Test
-	void aProvincesOwnSetIsOfferedOnlyToThatProvinceAndCanBeMadeCurrent() {
+	void aProvincesOwnSetIsOfferedOnlyToThatProvinceAndCanBeMadeCurrent(@Autowired MockMvc mvc,
+			@Autowired org.springframework.security.core.userdetails.UserDetailsService accounts) throws Exception {
 		asAdmin();
 		SetRef own = catalog.derive("QD318-2022-XA-NTM-NC", 2, "IT-VS-NC", "ITP1", "Tỉnh thử nghiệm", "Bộ nâng cao của tỉnh (thử)");
 		int row = catalog.stored(own.code(), own.version()).orElseThrow().rowVersion();
@@ -86,6 +87,11 @@ class CriteriaVersionsIntegrationTests {
 			.satisfies(a -> assertThat(a.current()).as("no national set of this tier").isTrue());
 		assertThat(jdbc.sql("select count(*) from audit_log where entity_type = 'criteria_province_set' and entity_id like 'ITP1%'")
 			.query(Long.class).single()).isEqualTo(2);
+		// the audit log names the tier in words, in the record's key as in its fields
+		String audit = mvc.perform(get("/admin/audit").param("entityType", "criteria_province_set")
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(accounts.loadUserByUsername("admin"))))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(audit).contains("ITP1 Xã NTM nâng cao").doesNotContain("ITP1 XA_NTM_NANG_CAO");
 	}
 
 	@Test
