@@ -67,8 +67,17 @@ class ClusterIntegrationTests {
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		try {
 			CountDownLatch go = new CountDownLatch(1);
-			List<Future<ConfigurableApplicationContext>> nodes = List.of(pool.submit(() -> node(url, server, go)),
-					pool.submit(() -> node(url, server, go)));
+			// Spring Boot's logging set-up is JVM-wide (system properties): two nodes initialising it at the same instant
+			// in one JVM can read each other's half-set properties ("Unknown format CONSOLE_LOG_STRUCTURED_FORMAT_IS_
+			// UNDEFINED", seen once in CI). The second node starts once the first has its logging — everything after
+			// (Flyway, start-up work, the web server) still runs at the same time on both.
+			CountDownLatch firstLogging = new CountDownLatch(1);
+			List<Future<ConfigurableApplicationContext>> nodes = List.of(
+					pool.submit(() -> node(url, server, go, firstLogging)),
+					pool.submit(() -> {
+						firstLogging.await(5, TimeUnit.MINUTES);
+						return node(url, server, go, new CountDownLatch(1));
+					}));
 			go.countDown();
 			a = nodes.get(0).get(5, TimeUnit.MINUTES);
 			b = nodes.get(1).get(5, TimeUnit.MINUTES);
@@ -78,10 +87,16 @@ class ClusterIntegrationTests {
 		}
 	}
 
-	static ConfigurableApplicationContext node(String url, EmbeddedDatabase server, CountDownLatch go) throws InterruptedException {
+	static ConfigurableApplicationContext node(String url, EmbeddedDatabase server, CountDownLatch go, CountDownLatch logging)
+			throws InterruptedException {
 		go.await();
 		// Command-line arguments: they win over application.yml (server.port: ${PORT:8080}).
 		return new SpringApplicationBuilder(NtmTrackerApplication.class)
+			.listeners(event -> {
+				if (event instanceof org.springframework.boot.context.event.ApplicationPreparedEvent) {
+					logging.countDown();
+				}
+			})
 			.run("--spring.datasource.url=" + url, "--spring.datasource.username=" + server.username(),
 					"--spring.datasource.password=" + server.password(), "--server.port=0", "--NTM_ADMIN_PASSWORD=" + ADMIN_PASSWORD,
 					"--spring.datasource.hikari.maximum-pool-size=5");
