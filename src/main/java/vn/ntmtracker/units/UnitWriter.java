@@ -160,7 +160,7 @@ public class UnitWriter {
 				.query(Long.class).list()) {
 				moveUnder(child, successor, effective);
 			}
-			audit(code, "merged into " + successorCode + " from " + effective);
+			audit(code, "sáp nhập vào " + successorCode + " từ ngày " + day(effective));
 		}
 		rebuildPaths();
 	}
@@ -174,7 +174,7 @@ public class UnitWriter {
 		link(event, unit, unit);
 		moveUnder(unit, parent, effective);
 		rebuildPaths();
-		audit(code, "parent " + newParentCode + " from " + effective);
+		audit(code, "trực thuộc " + newParentCode + " từ ngày " + day(effective));
 	}
 
 	/** Ends a unit (e.g. a district on 30/6/2025); its children must have been moved first. */
@@ -191,7 +191,7 @@ public class UnitWriter {
 		link(event, unit, unit);
 		endUnit(unit, lastDay);
 		rebuildPaths();
-		audit(code, "abolished after " + lastDay);
+		audit(code, "giải thể sau ngày " + day(lastDay));
 	}
 
 	/** Adds or replaces the classification period of a unit starting on {@code from}. */
@@ -256,6 +256,11 @@ public class UnitWriter {
 			.query((rs, i) -> new UnitCsvImport.KnownUnit(rs.getString(1), UnitKind.valueOf(rs.getString(2)),
 					rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class)))
 			.optional().orElse(null);
+	}
+
+	/** 1/7/2025: the audit log shows the change as written, in Vietnamese. */
+	private static String day(java.time.LocalDate date) {
+		return date.getDayOfMonth() + "/" + date.getMonthValue() + "/" + date.getYear();
 	}
 
 	private void audit(String code, String change) {
