@@ -44,7 +44,7 @@ class AuditTable {
 			"committee_weekly_report", "organisation", "document", "document_link", "directive", "attachment",
 			"reminder_subscription", "household", "household_year", "household_import", "household_export", "ocop_product",
 			"model_area", "dossier", "dossier_document", "dossier_posting", "dossier_reading", "dossier_comment",
-			"dossier_procedure", "survey_ballot", "survey_village", "recognition");
+			"dossier_procedure", "survey_ballot", "survey_village", "recognition", "report_draft", "report_template", "document_receipt");
 
 	/** Where to look up the name of an enumerated value, tried in order; the first group that matches the record wins. */
 	private static final List<Map.Entry<String, List<String>>> VALUE_PREFIXES = List.of(
@@ -57,6 +57,7 @@ class AuditTable {
 			Map.entry("criteria", List.of("criteria.status", "criteria.tier")),
 			Map.entry("household", List.of("household.status", "household.change")),
 			Map.entry("ocop", List.of("ocop.owner", "ocop.category")),
+			Map.entry("report", List.of("reports.draftStatus")),
 			Map.entry("model", List.of("modelArea.kind")),
 			Map.entry("unit", List.of("unit.kind")),
 			Map.entry("dossier", List.of("dossier.state", "dossier.purpose", "criteria.tier")),
