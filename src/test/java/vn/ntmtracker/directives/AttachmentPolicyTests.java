@@ -59,6 +59,11 @@ class AttachmentPolicyTests {
 		assertThat(shown.getHeight()).isEqualTo(853);
 		assertThat(copy[0]).isEqualTo((byte) 0xFF);
 		assertThat(ImagePreview.displayCopy(image("jpeg", 800, 600), AttachmentPolicy.Type.JPEG)).isNull();
+		// a very wide photo is decoded at a fraction of its pixels (bounded heap), the copy is still 1280 px wide
+		byte[] wide = image("png", 6000, 200);
+		assertThat(ImagePreview.decode(wide).getWidth()).isLessThanOrEqualTo(2 * ImagePreview.LONG_EDGE);
+		assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+				ImagePreview.displayCopy(wide, AttachmentPolicy.Type.PNG))).getWidth()).isEqualTo(1280);
 		assertThat(ImagePreview.dimensions(image("jpeg", 800, 600))).isEqualTo(new java.awt.Dimension(800, 600));
 	}
 
