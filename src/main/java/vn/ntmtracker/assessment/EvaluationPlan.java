@@ -2,6 +2,7 @@ package vn.ntmtracker.assessment;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -149,16 +150,16 @@ public final class EvaluationPlan {
 	/** Evaluates one unit; throws {@link InvalidValuesException} listing every value that cannot be used. */
 	public Evaluation evaluate(Map<String, IndicatorValue> values, Judgements judgements) {
 		List<InvalidValuesException.Problem> problems = null;
-		for (String code : values.keySet()) {
-			if (!known.containsKey(code)) {
-				problems = add(problems, code, "'" + code + "' is not an indicator or condition of " + set.ref());
-			}
-		}
 		int n = codes.length;
 		IndicatorStatus[] statuses = new IndicatorStatus[n];
 		IndicatorValue[] entered = new IndicatorValue[n];
+		// Values found under the set's codes; any other key is named as a problem below (only then are keys looked at).
+		int found = 0;
 		for (int i = 0; i < n; i++) {
 			IndicatorValue value = values.get(codes[i]);
+			if (value != null) {
+				found++;
+			}
 			entered[i] = value;
 			IndicatorStatus status = judge(i, value);
 			if (status == null) {
@@ -173,6 +174,9 @@ public final class EvaluationPlan {
 		List<ConditionResult> conditions = new ArrayList<>(set.conditions().size());
 		for (Condition condition : set.conditions()) {
 			IndicatorValue value = values.get(condition.code());
+			if (value != null) {
+				found++;
+			}
 			IndicatorStatus status = IndicatorStatus.MISSING;
 			if (value instanceof IndicatorValue.YesNo yesNo) {
 				status = yesNo.yes() ? IndicatorStatus.ACHIEVED : IndicatorStatus.NOT_ACHIEVED;
@@ -183,7 +187,20 @@ public final class EvaluationPlan {
 			}
 			conditions.add(new ConditionResult(condition.code(), condition.text(), status));
 		}
-		StatusOverrides overrides = new StatusOverrides(set, judgements);
+		if (found != values.size()) {
+			// keys that are not the set's come first, in the order given
+			List<InvalidValuesException.Problem> unknown = null;
+			for (String code : values.keySet()) {
+				if (!known.containsKey(code)) {
+					unknown = add(unknown, code, "'" + code + "' is not an indicator or condition of " + set.ref());
+				}
+			}
+			if (unknown != null) {
+				problems = problems == null ? unknown : concat(unknown, problems);
+			}
+		}
+		StatusOverrides overrides = judgements.overrides().isEmpty() && judgements.flags().isEmpty()
+				? StatusOverrides.NONE : new StatusOverrides(set, judgements);
 		if (overrides.problems != null) {
 			problems = problems == null ? overrides.problems : concat(problems, overrides.problems);
 		}
@@ -218,13 +235,13 @@ public final class EvaluationPlan {
 			}
 			// A criterion is đạt when all its applicable indicators are; a missing value is not a pass.
 			CriterionStatus computed = failed ? CriterionStatus.CHUA_DAT : CriterionStatus.DAT;
-			Judgements.StatusOverride override = overrides.override[c];
+			Judgements.StatusOverride override = overrides.override(c);
 			CriterionStatus status = override == null ? computed : override.status();
 			// Provisional: the result could change once the provisional thresholds are replaced by official ones.
 			// A person's override does not rest on thresholds.
 			boolean provisional = override == null
 					&& (computed == CriterionStatus.DAT ? usedProvisional : failed && !firmFailure);
-			Judgements.BasicallyAchieved flag = overrides.flag[c];
+			Judgements.BasicallyAchieved flag = overrides.flag(c);
 			if (flag != null && status != CriterionStatus.DAT) {
 				warnings = warnings.isEmpty() ? new ArrayList<>() : warnings;
 				warnings.add("criterion " + criterion.number()
@@ -237,7 +254,7 @@ public final class EvaluationPlan {
 			anyIncomplete |= incomplete;
 			criteria.add(new CriterionResult(criterion.number(), criterion.name(), criterion.criticalForRevocation(),
 					computed, status, incomplete, override != null, override == null ? null : override.reason(),
-					basically, basically ? flag.reason() : null, List.copyOf(results), provisional));
+					basically, basically ? flag.reason() : null, Collections.unmodifiableList(results), provisional));
 		}
 		return new Evaluation(set.ref(), key, year, criteria, conditions, achieved, set.criteriaCount(),
 				anyIncomplete, warnings);
@@ -353,18 +370,31 @@ public final class EvaluationPlan {
 	/** Overrides and flags by criterion position, checked against the set. */
 	private static final class StatusOverrides {
 
+		/** No overrides and no flags: most rounds. */
+		static final StatusOverrides NONE = new StatusOverrides();
+
 		final Judgements.StatusOverride[] override;
 
 		final Judgements.BasicallyAchieved[] flag;
 
 		List<InvalidValuesException.Problem> problems;
 
+		private StatusOverrides() {
+			override = null;
+			flag = null;
+		}
+
+		Judgements.StatusOverride override(int c) {
+			return override == null ? null : override[c];
+		}
+
+		Judgements.BasicallyAchieved flag(int c) {
+			return flag == null ? null : flag[c];
+		}
+
 		StatusOverrides(CriteriaSetDefinition set, Judgements judgements) {
 			override = new Judgements.StatusOverride[set.criteriaCount()];
 			flag = new Judgements.BasicallyAchieved[set.criteriaCount()];
-			if (judgements.overrides().isEmpty() && judgements.flags().isEmpty()) {
-				return;
-			}
 			for (Judgements.StatusOverride o : judgements.overrides()) {
 				int c = position(set, o.criterion());
 				if (c < 0) {

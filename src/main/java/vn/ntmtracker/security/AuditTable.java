@@ -128,7 +128,7 @@ class AuditTable {
 			if (before != null && after != null && Objects.equals(b, a)) {
 				continue;
 			}
-			changes.add(new Change(text("audit.field." + field, humanise(field), locale), b, a));
+			changes.add(new Change(fieldName(field, entityType, locale), b, a));
 		}
 		return changes;
 	}
@@ -166,7 +166,7 @@ class AuditTable {
 			List<String> parts = new ArrayList<>();
 			for (Map.Entry<String, JsonNode> field : node.properties()) {
 				if (!HIDDEN.contains(field.getKey())) {
-					parts.add(text("audit.field." + field.getKey(), humanise(field.getKey()), locale) + ": "
+					parts.add(fieldName(field.getKey(), entityType, locale) + ": "
 							+ value(field.getValue(), entityType, locale));
 				}
 			}
@@ -188,6 +188,26 @@ class AuditTable {
 			return enumName(raw, entityType, locale);
 		}
 		return raw.matches("[a-z]{2,20}") ? text("audit.value." + raw, raw, locale) : raw;
+	}
+
+	/**
+	 * A field's name in the reader's language: the record kind's own name for it ({@code audit.field.<type>.<field>}),
+	 * else the common one ({@code audit.field.<field>}); a key that is an enumerated value (a funding source keying an
+	 * amount) is named like the value. Keys that are data (indicator codes "17.1", unit codes) are shown as written.
+	 */
+	String fieldName(String field, String entityType, Locale locale) {
+		String named = namedField(field, entityType, locale);
+		return named != null ? named : ENUM.matcher(field).matches() ? field : humanise(field);
+	}
+
+	/** The field's name, or null when a field name (lowerCamel or an enumerated value) has none in that language. */
+	String namedField(String field, String entityType, Locale locale) {
+		if (ENUM.matcher(field).matches()) {
+			String name = enumName(field, entityType, locale);
+			return name.equals(field) ? null : name;
+		}
+		String own = messages.getMessage("audit.field." + entityType + "." + field, null, null, locale);
+		return own != null ? own : messages.getMessage("audit.field." + field, null, null, locale);
 	}
 
 	/** A record's key as written ("42 XA_NTM_NANG_CAO"), its enumerated parts in words ("42 Xã NTM nâng cao"). */

@@ -97,6 +97,17 @@ class HttpHardeningIntegrationTests {
 		return browser;
 	}
 
+	/** A malformed parameter ("year=abc" typed into the address) is the reader's mistake, not "the system failed". */
+	@Test
+	void aMalformedParameterSaysTheRequestIsInvalidNotThatTheSystemFailed() throws Exception {
+		String commune = fixtures.commune("38", "BTB", 0);
+		Browser browser = login(fixtures.user(Role.COMMUNE_OFFICER, commune));
+		HttpResponse<String> page = browser.client().send(HttpRequest.newBuilder(uri("/units/" + commune + "/registers?year=abc")).header("Accept", "text/html").build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(page.statusCode()).isEqualTo(400);
+		assertThat(page.body()).contains("Yêu cầu không hợp lệ").doesNotContain("Hệ thống gặp lỗi");
+	}
+
 	/** The import review posts many fields per item; a form of 3,000 parameters used to get a bare 400. */
 	@Test
 	void aFormWithThousandsOfFieldsIsRead() throws Exception {
