@@ -98,4 +98,18 @@ public class EvaluationBenchmark {
 		}
 		return achieved;
 	}
+
+	/**
+	 * The same 10,000 evaluations over the first 100 units only (their values stay in the CPU caches): the difference
+	 * to {@link #evaluateTenThousandUnits} is the cost of reading 10,000 units' value maps from memory.
+	 */
+	@Benchmark
+	public long evaluateOneHundredUnitsOneHundredTimes() {
+		long achieved = 0;
+		for (int u = 0; u < UNITS; u++) {
+			Evaluation evaluation = engine.evaluate(set, units.get(u % 100), 2024, values.get(u % 100));
+			achieved += evaluation.achieved();
+		}
+		return achieved;
+	}
 }

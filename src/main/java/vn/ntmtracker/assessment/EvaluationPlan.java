@@ -1,11 +1,12 @@
 package vn.ntmtracker.assessment;
 
 import java.math.BigDecimal;
+import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 
 import vn.ntmtracker.criteria.Condition;
 import vn.ntmtracker.criteria.CriteriaSetDefinition;
@@ -46,12 +47,18 @@ public final class EvaluationPlan {
 	/** Criterion c owns slots {@code start[c]} (inclusive) to {@code start[c + 1]} (exclusive). */
 	private final int[] start;
 
+	/** The indicator slots (not parts) of criterion c, in order: the rows of its result. */
+	private final int[][] tops;
+
 	private final Map<String, Integer> known = new HashMap<>();
+
+	private final vn.ntmtracker.criteria.SetRef ref;
 
 	EvaluationPlan(CriteriaSetDefinition set, ThresholdKey key, int year) {
 		this.set = set;
 		this.key = key;
 		this.year = year;
+		this.ref = set.ref();
 		int n = set.allIndicators().size();
 		codes = new String[n];
 		kinds = new ValueKind[n];
@@ -76,8 +83,13 @@ public final class EvaluationPlan {
 			}
 		}
 		start[set.criteriaCount()] = i;
-		for (Condition condition : set.conditions()) {
-			known.put(condition.code(), -1);
+		tops = new int[set.criteriaCount()][];
+		for (int c = 0; c < set.criteriaCount(); c++) {
+			tops[c] = java.util.stream.IntStream.range(start[c], start[c + 1]).filter(slot -> owner[slot] < 0).toArray();
+		}
+		// condition k is known as -(k + 1)
+		for (int k = 0; k < set.conditions().size(); k++) {
+			known.put(set.conditions().get(k).code(), -(k + 1));
 		}
 	}
 
@@ -153,14 +165,24 @@ public final class EvaluationPlan {
 		int n = codes.length;
 		IndicatorStatus[] statuses = new IndicatorStatus[n];
 		IndicatorValue[] entered = new IndicatorValue[n];
-		// Values found under the set's codes; any other key is named as a problem below (only then are keys looked at).
-		int found = 0;
-		for (int i = 0; i < n; i++) {
-			IndicatorValue value = values.get(codes[i]);
-			if (value != null) {
-				found++;
+		List<Condition> setConditions = set.conditions();
+		IndicatorValue[] conditionValues = setConditions.isEmpty() ? null : new IndicatorValue[setConditions.size()];
+		// One pass over what was entered (the plan's code index stays in the CPU cache; the unit's map is read once, in
+		// its own order); keys that are not the set's are problems, listed first in the order given.
+		for (Map.Entry<String, IndicatorValue> entry : values.entrySet()) {
+			Integer slot = known.get(entry.getKey());
+			if (slot == null) {
+				problems = add(problems, entry.getKey(), "'" + entry.getKey() + "' is not an indicator or condition of " + set.ref());
 			}
-			entered[i] = value;
+			else if (slot >= 0) {
+				entered[slot] = entry.getValue();
+			}
+			else {
+				conditionValues[-slot - 1] = entry.getValue();
+			}
+		}
+		for (int i = 0; i < n; i++) {
+			IndicatorValue value = entered[i];
 			IndicatorStatus status = judge(i, value);
 			if (status == null) {
 				problems = add(problems, codes[i], problem(i, value));
@@ -171,12 +193,10 @@ public final class EvaluationPlan {
 			}
 			statuses[i] = status;
 		}
-		List<ConditionResult> conditions = new ArrayList<>(set.conditions().size());
-		for (Condition condition : set.conditions()) {
-			IndicatorValue value = values.get(condition.code());
-			if (value != null) {
-				found++;
-			}
+		List<ConditionResult> conditions = setConditions.isEmpty() ? List.of() : new ArrayList<>(setConditions.size());
+		for (int k = 0; k < setConditions.size(); k++) {
+			Condition condition = setConditions.get(k);
+			IndicatorValue value = conditionValues[k];
 			IndicatorStatus status = IndicatorStatus.MISSING;
 			if (value instanceof IndicatorValue.YesNo yesNo) {
 				status = yesNo.yes() ? IndicatorStatus.ACHIEVED : IndicatorStatus.NOT_ACHIEVED;
@@ -187,18 +207,6 @@ public final class EvaluationPlan {
 			}
 			conditions.add(new ConditionResult(condition.code(), condition.text(), status));
 		}
-		if (found != values.size()) {
-			// keys that are not the set's come first, in the order given
-			List<InvalidValuesException.Problem> unknown = null;
-			for (String code : values.keySet()) {
-				if (!known.containsKey(code)) {
-					unknown = add(unknown, code, "'" + code + "' is not an indicator or condition of " + set.ref());
-				}
-			}
-			if (unknown != null) {
-				problems = problems == null ? unknown : concat(unknown, problems);
-			}
-		}
 		StatusOverrides overrides = judgements.overrides().isEmpty() && judgements.flags().isEmpty()
 				? StatusOverrides.NONE : new StatusOverrides(set, judgements);
 		if (overrides.problems != null) {
@@ -207,7 +215,7 @@ public final class EvaluationPlan {
 		if (problems != null) {
 			throw new InvalidValuesException(problems);
 		}
-		List<CriterionResult> criteria = new ArrayList<>(set.criteriaCount());
+		byte[] flags = new byte[set.criteriaCount()];
 		List<String> warnings = List.of();
 		int achieved = 0;
 		boolean anyIncomplete = false;
@@ -219,7 +227,6 @@ public final class EvaluationPlan {
 			// comparison used a provisional threshold.
 			boolean firmFailure = false;
 			boolean usedProvisional = false;
-			List<IndicatorResult> results = new ArrayList<>(criterion.indicators().size());
 			for (int i = start[c]; i < start[c + 1]; i++) {
 				IndicatorStatus status = statuses[i];
 				failed |= status == IndicatorStatus.NOT_ACHIEVED || status == IndicatorStatus.MISSING;
@@ -229,9 +236,6 @@ public final class EvaluationPlan {
 				usedProvisional |= compared && provisionalThreshold;
 				firmFailure |= status == IndicatorStatus.MISSING
 						|| (status == IndicatorStatus.NOT_ACHIEVED && !provisionalThreshold);
-				if (owner[i] < 0) {
-					results.add(result(i, statuses, entered));
-				}
 			}
 			// A criterion is đạt when all its applicable indicators are; a missing value is not a pass.
 			CriterionStatus computed = failed ? CriterionStatus.CHUA_DAT : CriterionStatus.DAT;
@@ -247,17 +251,78 @@ public final class EvaluationPlan {
 				warnings.add("criterion " + criterion.number()
 						+ " is flagged 'cơ bản đạt' but is chưa đạt; the flag is not shown");
 			}
-			boolean basically = flag != null && status == CriterionStatus.DAT;
 			if (status == CriterionStatus.DAT) {
 				achieved++;
 			}
 			anyIncomplete |= incomplete;
-			criteria.add(new CriterionResult(criterion.number(), criterion.name(), criterion.criticalForRevocation(),
-					computed, status, incomplete, override != null, override == null ? null : override.reason(),
-					basically, basically ? flag.reason() : null, Collections.unmodifiableList(results), provisional));
+			flags[c] = (byte) ((failed ? FAILED : 0) | (incomplete ? INCOMPLETE : 0) | (provisional ? PROVISIONAL : 0));
 		}
-		return new Evaluation(set.ref(), key, year, criteria, conditions, achieved, set.criteriaCount(),
-				anyIncomplete, warnings);
+		return new Evaluation(ref, key, year, new Criteria(flags, overrides, statuses, entered), conditions, achieved,
+				set.criteriaCount(), anyIncomplete, warnings);
+	}
+
+	private static final byte FAILED = 1;
+
+	private static final byte INCOMPLETE = 2;
+
+	private static final byte PROVISIONAL = 4;
+
+	/**
+	 * The criterion results of one evaluation, made when read from what the evaluation kept (a byte of flags per
+	 * criterion, the overrides, the indicator statuses and values): evaluating a province's units for their totals
+	 * allocates no per-criterion or per-indicator objects. Made when first read, then kept. Unmodifiable; equal to any
+	 * list of the same results.
+	 */
+	private final class Criteria extends AbstractList<CriterionResult> implements RandomAccess {
+
+		private final byte[] flags;
+
+		private final StatusOverrides overrides;
+
+		private final IndicatorStatus[] statuses;
+
+		private final IndicatorValue[] entered;
+
+		Criteria(byte[] flags, StatusOverrides overrides, IndicatorStatus[] statuses, IndicatorValue[] entered) {
+			this.flags = flags;
+			this.overrides = overrides;
+			this.statuses = statuses;
+			this.entered = entered;
+		}
+
+		/** What was read already (made once, then kept: readers such as the overview's encoding read each twice). */
+		private CriterionResult[] made;
+
+		@Override
+		public CriterionResult get(int c) {
+			if (made == null) {
+				made = new CriterionResult[flags.length];
+			}
+			CriterionResult result = made[c];
+			if (result == null) {
+				result = make(c);
+				made[c] = result;
+			}
+			return result;
+		}
+
+		private CriterionResult make(int c) {
+			Criterion criterion = set.criteria().get(c);
+			CriterionStatus computed = (flags[c] & FAILED) != 0 ? CriterionStatus.CHUA_DAT : CriterionStatus.DAT;
+			Judgements.StatusOverride override = overrides.override(c);
+			CriterionStatus status = override == null ? computed : override.status();
+			Judgements.BasicallyAchieved flag = overrides.flag(c);
+			boolean basically = flag != null && status == CriterionStatus.DAT;
+			return new CriterionResult(criterion.number(), criterion.name(), criterion.criticalForRevocation(), computed,
+					status, (flags[c] & INCOMPLETE) != 0, override != null, override == null ? null : override.reason(),
+					basically, basically ? flag.reason() : null, new Rows(tops[c], statuses, entered),
+					(flags[c] & PROVISIONAL) != 0);
+		}
+
+		@Override
+		public int size() {
+			return flags.length;
+		}
 	}
 
 	/**
@@ -283,6 +348,46 @@ public final class EvaluationPlan {
 			}
 		}
 		return new IndicatorResult(codes[i], combined, entered[i], thresholds[i], parts);
+	}
+
+	/**
+	 * A criterion's indicator results, made when first read from the statuses and values of the evaluation, then kept:
+	 * evaluating a province's units for their totals allocates no per-indicator objects. Unmodifiable; equal to any
+	 * list of the same results. Results are immutable, so two threads reading at once at worst make one twice.
+	 */
+	private final class Rows extends AbstractList<IndicatorResult> implements RandomAccess {
+
+		private final int[] slots;
+
+		private final IndicatorStatus[] statuses;
+
+		private final IndicatorValue[] entered;
+
+		Rows(int[] slots, IndicatorStatus[] statuses, IndicatorValue[] entered) {
+			this.slots = slots;
+			this.statuses = statuses;
+			this.entered = entered;
+		}
+
+		private IndicatorResult[] made;
+
+		@Override
+		public IndicatorResult get(int index) {
+			if (made == null) {
+				made = new IndicatorResult[slots.length];
+			}
+			IndicatorResult result = made[index];
+			if (result == null) {
+				result = result(slots[index], statuses, entered);
+				made[index] = result;
+			}
+			return result;
+		}
+
+		@Override
+		public int size() {
+			return slots.length;
+		}
 	}
 
 	/** The status a value gives, or null when the value cannot be used for this indicator. */

@@ -174,6 +174,30 @@ class EvaluationEngineTests {
 							"indicator 3.4: the evidence text is required"));
 	}
 
+	/**
+	 * The results are made when read (a province's totals need none of them): read twice they are the same objects,
+	 * they equal lists built by hand, the list cannot be changed, and a key whose value is absent is simply missing.
+	 */
+	@Test
+	void resultsReadLaterAreStableEqualToPlainListsAndUnmodifiable() {
+		Map<String, IndicatorValue> values = passing();
+		values.put("2", IndicatorValue.amount("30"));
+		values.put("3.3", null);
+		Evaluation evaluation = evaluate(values);
+		assertThat(evaluation.criteria()).hasSize(3);
+		assertThat(evaluation.criteria().get(1)).isSameAs(evaluation.criteria().get(1));
+		assertThat(evaluation.criteria().get(1).indicators().get(0)).isSameAs(evaluation.criteria().get(1).indicators().get(0));
+		assertThat(evaluation.criteria()).isEqualTo(new java.util.ArrayList<>(evaluation.criteria()));
+		assertThat(evaluation.criteria().get(1).indicators()).isEqualTo(List.copyOf(evaluation.criteria().get(1).indicators()));
+		assertThat(evaluation.criterion(2).status()).isEqualTo(CriterionStatus.CHUA_DAT);
+		assertThat(evaluation.criterion(3).incomplete()).isTrue();
+		assertThat(evaluation.score()).isEqualTo("1/3");
+		assertThatThrownBy(() -> evaluation.criteria().remove(0)).isInstanceOf(UnsupportedOperationException.class);
+		assertThatThrownBy(() -> evaluation.criterion(2).indicators().add(evaluation.criterion(2).indicators().get(0)))
+			.isInstanceOf(UnsupportedOperationException.class);
+		assertThat(evaluate(values)).isEqualTo(evaluation);
+	}
+
 	@Test
 	void rejectsANegativePercentage() {
 		assertThatThrownBy(() -> with("1.2", new IndicatorValue.Percent(new BigDecimal("-0.1"))))
