@@ -103,7 +103,8 @@ class AssessmentImport {
 		List<String> codes = parsed.rows().stream().map(AssessmentWorkbook.UnitRow::unitCode).toList();
 		Map<String, Unit> found = units.findAll(codes, asOf);
 		Map<String, List<Integer>> touched = new java.util.LinkedHashMap<>();
-		parsed.rows().forEach(row -> touched.put(row.unitCode(), Assessments.criteriaOf(set, row.values().keySet())));
+		var coverage = CriteriaCoverage.index(set);
+		parsed.rows().forEach(row -> touched.put(row.unitCode(), coverage.apply(row.values().keySet())));
 		Map<String, Authorization.Decision> decisions = authorization.decideEach(Permission.IMPORT_VALUES, asOf, set.code(), touched);
 		Set<String> seen = new HashSet<>();
 		for (AssessmentWorkbook.UnitRow row : parsed.rows()) {
@@ -184,9 +185,9 @@ class AssessmentImport {
 						evaluation.total(), evaluation.belowStandard(), missing, evaluation.provisionalCount(), CriterionCodes.encode(evaluation),
 						user, user);
 			}
+			String roundId = Long.toString(id);
 			for (var entry : typed.entrySet()) {
-				var r = Rounds.row(id, entry.getKey(), entry.getValue(), null, user).getValues();
-				csv(values, id, entry.getKey(), r.get("type"), r.get("bool"), r.get("num"), r.get("text"), user);
+				valueCsv(values, roundId, entry.getKey(), entry.getValue(), user);
 			}
 			audit.add(new AuditEvent.Entry(update ? AuditEvent.Action.UPDATE : AuditEvent.Action.CREATE, "assessment_round",
 					Long.toString(id), row.unitCode(), null,
@@ -224,6 +225,43 @@ class AssessmentImport {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** One value row as {@link Rounds#row} stores it (type, bool, num, text), written straight into the COPY text. */
+	static void valueCsv(StringBuilder out, String roundId, String code, IndicatorValue value, String user) {
+		out.append(roundId).append(',');
+		quoted(out, code).append(',');
+		if (value instanceof IndicatorValue.YesNo v) {
+			out.append("YES_NO,").append(v.yes()).append(",,");
+		}
+		else if (value instanceof IndicatorValue.Percent v) {
+			out.append("PERCENT,,").append(v.value().toString()).append(',');
+		}
+		else if (value instanceof IndicatorValue.Amount v) {
+			out.append("AMOUNT,,").append(v.value().toString()).append(',');
+		}
+		else if (value instanceof IndicatorValue.Count v) {
+			out.append("COUNT,,").append(v.value()).append(',');
+		}
+		else if (value instanceof IndicatorValue.Evidence v) {
+			quoted(out.append("EVIDENCE,").append(v.achieved()).append(",,"), v.text());
+		}
+		else {
+			out.append("NOT_APPLICABLE,,,");
+		}
+		quoted(out.append(','), user).append('\n');
+	}
+
+	private static StringBuilder quoted(StringBuilder out, String text) {
+		out.append('"');
+		for (int i = 0; i < text.length(); i++) {
+			char ch = text.charAt(i);
+			if (ch == '"') {
+				out.append('"');
+			}
+			out.append(ch);
+		}
+		return out.append('"');
 	}
 
 	private static void csv(StringBuilder out, Object... fields) {

@@ -265,21 +265,21 @@ final class AssessmentWorkbook {
 				continue;
 			}
 			Indicator indicator = indicators.get(i);
-			String where = ref(r, cell.column());
 			switch (cell.kind()) {
-				case FORMULA -> problems.add(new CellProblem(DATA, where, "Ô chứa công thức; hãy nhập giá trị (chỉ tiêu " + indicator.code() + ")"));
-				case ERROR -> problems.add(new CellProblem(DATA, where, "Ô báo lỗi " + cell.text() + "; hãy nhập giá trị (chỉ tiêu " + indicator.code() + ")"));
+				case FORMULA -> problems.add(new CellProblem(DATA, ref(r, cell.column()), "Ô chứa công thức; hãy nhập giá trị (chỉ tiêu " + indicator.code() + ")"));
+				case ERROR -> problems.add(new CellProblem(DATA, ref(r, cell.column()), "Ô báo lỗi " + cell.text() + "; hãy nhập giá trị (chỉ tiêu " + indicator.code() + ")"));
 				default -> {
-					// a number is stored with a dot; typed text is read the Vietnamese way (comma decimals)
-					String text = cell.kind() == XlsxRows.Cell.Kind.NUMBER ? cell.text().replace('.', ',') : cell.text().strip();
+					// a number is stored with a dot and read as such; typed text is read the Vietnamese way (comma decimals)
+					boolean number = cell.kind() == XlsxRows.Cell.Kind.NUMBER;
+					String text = number ? cell.text() : cell.text().strip();
 					if (text.isEmpty()) {
 						continue;
 					}
 					try {
-						values.put(indicator.code(), ValueInput.parse(indicator, text, null));
+						values.put(indicator.code(), number ? ValueInput.parseStoredNumber(indicator, text) : ValueInput.parse(indicator, text, null));
 					}
 					catch (IllegalArgumentException ex) {
-						problems.add(new CellProblem(DATA, where, ex.getMessage()));
+						problems.add(new CellProblem(DATA, ref(r, cell.column()), ex.getMessage()));
 					}
 				}
 			}

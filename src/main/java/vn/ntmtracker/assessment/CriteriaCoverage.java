@@ -17,8 +17,35 @@ final class CriteriaCoverage {
 	}
 
 	static List<Integer> of(CriteriaSetDefinition set, Collection<String> indicatorCodes) {
-		return set.criteria().stream()
-			.filter(c -> c.indicators().stream().flatMap(Indicator::withParts).anyMatch(i -> indicatorCodes.contains(i.code())))
-			.map(vn.ntmtracker.criteria.Criterion::number).toList();
+		return index(set).apply(indicatorCodes);
+	}
+
+	/**
+	 * The same answer for many writes against one set (an import's rows): the set's codes are indexed once, each
+	 * write is then a lookup per code. Criteria come in the set's order.
+	 */
+	static java.util.function.Function<Collection<String>, List<Integer>> index(CriteriaSetDefinition set) {
+		java.util.Map<String, Integer> position = new java.util.HashMap<>();
+		for (int c = 0; c < set.criteriaCount(); c++) {
+			int at = c;
+			set.criteria().get(c).indicators().stream().flatMap(Indicator::withParts).forEach(i -> position.put(i.code(), at));
+		}
+		int[] numbers = set.criteria().stream().mapToInt(vn.ntmtracker.criteria.Criterion::number).toArray();
+		return codes -> {
+			boolean[] touched = new boolean[numbers.length];
+			for (String code : codes) {
+				Integer at = position.get(code);
+				if (at != null) {
+					touched[at] = true;
+				}
+			}
+			List<Integer> criteria = new java.util.ArrayList<>();
+			for (int c = 0; c < numbers.length; c++) {
+				if (touched[c]) {
+					criteria.add(numbers[c]);
+				}
+			}
+			return List.copyOf(criteria);
+		};
 	}
 }

@@ -54,6 +54,27 @@ public final class ValueInput {
 	/** A dot followed by groups of exactly three digits: thousands separators ("1.250.000,5"). */
 	private static final java.util.regex.Pattern THOUSANDS = java.util.regex.Pattern.compile("-?\\d{1,3}(\\.\\d{3})+(,\\d+)?");
 
+	/**
+	 * A spreadsheet's number cell, stored as a plain decimal with a dot ("85.5", "1.25E-2"): read as that number for
+	 * numeric indicators (no thousands-separator guessing, which is for typed text); for yes/no and evidence
+	 * indicators read as typed ("1" is đạt).
+	 */
+	static IndicatorValue parseStoredNumber(Indicator indicator, String stored) {
+		ValueKind kind = indicator.kind();
+		if (kind == ValueKind.BOOLEAN || kind == ValueKind.TEXT_EVIDENCE) {
+			return parse(indicator, stored.replace('.', ','), null);
+		}
+		BigDecimal number;
+		try {
+			number = new BigDecimal(stored.strip());
+		}
+		catch (NumberFormatException ex) {
+			// not a stored number after all: read as typed text
+			return parse(indicator, stored.replace('.', ','), null);
+		}
+		return checked(indicator, kind, number, stored.replace('.', ','));
+	}
+
 	static IndicatorValue parse(Indicator indicator, String text, String evidence) {
 		char first = text.isEmpty() ? ' ' : text.charAt(0);
 		boolean numeric = (first >= '0' && first <= '9') || first == '-';
@@ -61,7 +82,7 @@ public final class ValueInput {
 		if (numeric && kind != ValueKind.BOOLEAN && kind != ValueKind.TEXT_EVIDENCE) {
 			return number(indicator, kind, text);
 		}
-		String key = vn.ntmtracker.units.SearchKey.of(text);
+		String key = searchKey(text);
 		if (key.equals("kad") || key.equals("khong ap dung") || key.equals("n/a")) {
 			if (!indicator.notApplicableAllowed()) {
 				throw new IllegalArgumentException("Chỉ tiêu " + indicator.code() + " không được ghi \"không áp dụng\" (bộ tiêu chí không ghi \"nếu có\")");
@@ -79,26 +100,45 @@ public final class ValueInput {
 		};
 	}
 
+	/** Keys of the words typed most ("Đạt", "Không đạt", "x", "KAD"): a workbook repeats a few words thousands of times. */
+	private static final java.util.concurrent.ConcurrentHashMap<String, String> KEYS = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private static final int MAX_KEYS = 256;
+
+	private static String searchKey(String text) {
+		String key = KEYS.get(text);
+		if (key == null) {
+			key = vn.ntmtracker.units.SearchKey.of(text);
+			if (text.length() <= 20 && KEYS.size() < MAX_KEYS) {
+				KEYS.put(text, key);
+			}
+		}
+		return key;
+	}
+
 	/** The value of a numeric indicator, each cell parsed once. */
 	private static IndicatorValue number(Indicator indicator, ValueKind kind, String text) {
+		String digits = kind == ValueKind.PERCENT_AT_LEAST || kind == ValueKind.PERCENT_AT_MOST ? text.replace("%", "").trim() : text;
+		return checked(indicator, kind, number(indicator, digits), text);
+	}
+
+	/** A number for a numeric indicator, checked against the kind's range; {@code text} is what the error quotes. */
+	private static IndicatorValue checked(Indicator indicator, ValueKind kind, BigDecimal number, String text) {
 		return switch (kind) {
 			case BOOLEAN, TEXT_EVIDENCE -> throw new IllegalStateException(kind + " is not numeric");
 			case COUNT_MUST_BE_ZERO -> {
-				BigDecimal number = number(indicator, text);
 				if (number.signum() < 0 || number.stripTrailingZeros().scale() > 0) {
 					throw new IllegalArgumentException("Chỉ tiêu " + indicator.code() + " cần một số đếm nguyên không âm, không phải \"" + text + "\"");
 				}
 				yield new IndicatorValue.Count(number.longValueExact());
 			}
 			case PERCENT_AT_LEAST, PERCENT_AT_MOST -> {
-				BigDecimal number = number(indicator, text.replace("%", "").trim());
-				if (number.signum() < 0 || number.compareTo(BigDecimal.valueOf(100)) > 0) {
+				if (number.signum() < 0 || number.compareTo(HUNDRED) > 0) {
 					throw new IllegalArgumentException("Chỉ tiêu " + indicator.code() + " là tỷ lệ phần trăm: phải từ 0 đến 100, không phải " + text);
 				}
 				yield new IndicatorValue.Percent(number);
 			}
 			case AMOUNT_AT_LEAST, AREA_PER_PERSON_AT_LEAST -> {
-				BigDecimal number = number(indicator, text);
 				if (number.signum() < 0) {
 					throw new IllegalArgumentException("Chỉ tiêu " + indicator.code() + " không nhận số âm: " + text);
 				}
@@ -106,6 +146,8 @@ public final class ValueInput {
 			}
 		};
 	}
+
+	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
 	private static boolean yesNo(Indicator indicator, String key, String text) {
 		return switch (key) {

@@ -54,10 +54,26 @@ final class XlsxRows {
 	private final XSSFReader reader;
 	private final ReadOnlySharedStringsTable strings;
 
+	/**
+	 * Shared strings as plain text, each made once: POI builds an XML rich-text object per lookup, and a 5,000-row
+	 * workbook looks up the same few hundred strings (unit codes, "Đạt", "x") hundreds of thousands of times.
+	 */
+	private final java.util.Map<Integer, String> texts = new java.util.HashMap<>();
+
 	private XlsxRows(OPCPackage pkg) throws IOException, OpenXML4JException, SAXException {
 		this.pkg = pkg;
 		this.reader = new XSSFReader(pkg);
 		this.strings = new ReadOnlySharedStringsTable(pkg, false);
+	}
+
+	private String sharedString(int index) {
+		String text = texts.get(index);
+		if (text == null) {
+			// an index the table does not have fails here, as before, and is not kept
+			text = strings.getItemAt(index).getString();
+			texts.put(index, text);
+		}
+		return text;
 	}
 
 	/** Opens a workbook file for reading; the caller closes the package with {@link #close()}. */
@@ -107,7 +123,7 @@ final class XlsxRows {
 						continue;
 					}
 					XMLReader xml = XMLHelper.newXMLReader();
-					xml.setContentHandler(new SheetHandler(strings, handler));
+					xml.setContentHandler(new SheetHandler(this::sharedString, handler));
 					try {
 						xml.parse(new InputSource(sheet));
 					}
@@ -135,7 +151,7 @@ final class XlsxRows {
 	/** The worksheet XML: {@code <row r><c r t><f/><v/><is><t/></is></c></row>}. */
 	private static final class SheetHandler extends DefaultHandler {
 
-		private final ReadOnlySharedStringsTable strings;
+		private final java.util.function.IntFunction<String> strings;
 		private final RowHandler handler;
 		private final List<Cell> cells = new ArrayList<>();
 		private final StringBuilder text = new StringBuilder();
@@ -147,7 +163,7 @@ final class XlsxRows {
 		private boolean inInline;
 		private String value;
 
-		SheetHandler(ReadOnlySharedStringsTable strings, RowHandler handler) {
+		SheetHandler(java.util.function.IntFunction<String> strings, RowHandler handler) {
 			this.strings = strings;
 			this.handler = handler;
 		}
@@ -220,7 +236,7 @@ final class XlsxRows {
 				return;
 			}
 			Cell cell = switch (type == null ? "n" : type) {
-				case "s" -> new Cell(column, strings.getItemAt(Integer.parseInt(value.trim())).getString(), Cell.Kind.TEXT);
+				case "s" -> new Cell(column, strings.apply(Integer.parseInt(value.trim())), Cell.Kind.TEXT);
 				case "inlineStr", "str" -> new Cell(column, value, Cell.Kind.TEXT);
 				case "b" -> new Cell(column, value.trim().equals("1") ? "TRUE" : "FALSE", Cell.Kind.BOOLEAN);
 				case "e" -> new Cell(column, value, Cell.Kind.ERROR);
