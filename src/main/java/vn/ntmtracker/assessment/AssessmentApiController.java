@@ -161,6 +161,7 @@ class AssessmentApiController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@RequestParam(defaultValue = "true") boolean signedOff,
 			@RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch,
+			@RequestHeader(value = "Accept-Encoding", required = false) String acceptEncoding,
 			jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
 		AssessmentOverview.Scope scope = overview.scope(unit, set, asOf == null ? LocalDate.now(clock) : asOf, signedOff);
 		String etag = overview.etag(scope, access.current());
@@ -172,15 +173,41 @@ class AssessmentApiController {
 		}
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
-		byte[] answer = answers.get(etag);
+		OverviewResponses.Answer answer = answers.get(etag);
 		if (answer == null) {
 			java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream(64 * 1024);
 			writeOverview(scope, signedOff, buffer);
-			answer = buffer.toByteArray();
-			answers.put(etag, answer);
+			answer = answers.put(etag, buffer.toByteArray());
 		}
-		response.setContentLength(answer.length);
-		response.getOutputStream().write(answer);
+		response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+		byte[] body = answer.plain();
+		if (acceptsGzip(acceptEncoding)) {
+			// already compressed when stored; the server's own compression leaves an encoded answer alone
+			response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+			body = answer.gzip();
+		}
+		response.setContentLength(body.length);
+		response.getOutputStream().write(body);
+	}
+
+	/** Whether the client takes gzip: listed in Accept-Encoding and not refused with "q=0". */
+	static boolean acceptsGzip(String acceptEncoding) {
+		if (acceptEncoding == null) {
+			return false;
+		}
+		for (String coding : acceptEncoding.split(",")) {
+			String[] parts = coding.trim().split(";");
+			if (parts[0].trim().equalsIgnoreCase("gzip")) {
+				for (int i = 1; i < parts.length; i++) {
+					String parameter = parts[i].trim().replace(" ", "");
+					if (parameter.matches("q=0(\\.0*)?")) {
+						return false;
+					}
+				}
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The overview as JSON, row by row as the database returns them. */

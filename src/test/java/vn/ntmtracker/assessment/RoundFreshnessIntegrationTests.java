@@ -171,6 +171,34 @@ class RoundFreshnessIntegrationTests {
 		assertThat(achieved(json, third.result(), commune)).isEqualTo(before - 1);
 	}
 
+	/** A client that accepts gzip gets the stored answer compressed (the same JSON once unpacked); others get it plain. */
+	@Test
+	void theOverviewIsSentGzipCompressedToClientsThatAcceptIt() throws Exception {
+		String commune = fixtures.commune("38", "BTB", 0);
+		String officer = fixtures.user(Role.COMMUNE_OFFICER, commune);
+		String office = fixtures.user(Role.COORDINATION, "38");
+		rounds.draft(officer, commune, SET, LocalDate.of(2024, 2, 28), Set.of());
+		String url = "/api/assessments/overview?unit=38&set=" + SET + "&asOf=2024-02-28&signedOff=false";
+		String plain = body(url, office);
+		for (String accepted : List.of("gzip", "gzip, deflate, br", "br;q=1.0, GZIP;q=0.5")) {
+			var response = mvc.perform(get(url).with(httpBasic(office, Fixtures.PASSWORD)).header("Accept-Encoding", accepted))
+				.andExpect(status().isOk()).andReturn().getResponse();
+			assertThat(response.getHeader("Content-Encoding")).as(accepted).isEqualTo("gzip");
+			assertThat(response.getHeader("Vary")).contains("Accept-Encoding");
+			byte[] compressed = response.getContentAsByteArray();
+			assertThat(compressed.length).isLessThan(plain.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+			try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(compressed))) {
+				assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(plain);
+			}
+		}
+		for (String refused : List.of("identity", "gzip;q=0", "deflate")) {
+			var response = mvc.perform(get(url).with(httpBasic(office, Fixtures.PASSWORD)).header("Accept-Encoding", refused))
+				.andExpect(status().isOk()).andReturn().getResponse();
+			assertThat(response.getHeader("Content-Encoding")).as(refused).isNull();
+			assertThat(response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(plain);
+		}
+	}
+
 	private String body(String url, String user) {
 		try {
 			return mvc.perform(get(url).with(httpBasic(user, Fixtures.PASSWORD))).andExpect(status().isOk()).andReturn()
