@@ -6,7 +6,8 @@
 # Measures:
 #   a) GET overview of BENCH (1,000 communes, 5 years of rounds) at 1 client (wrk -c1) vs. the minimal SQL over JDBC
 #      (Baseline.java overview: latest signed-off round per commune <= asOf with its criterion letters), p50 ratio
-#   b) the same URL at 100 connections (wrk -t2 -c100), personal API token: errors, p50/p95/p99
+#   b) the same URL at 100 connections (wrk -t2 -c100), personal API token: errors, p50/p95/p99; b') the same with
+#      Accept-Encoding: gzip
 #   c) GET overview of BIG (5,000 communes, 5 years) at 1 client, and its minimal SQL
 #   d) XLSX import of 5,000 communes x 57 indicators (values/s, median of 5 imports after 2 unmeasured warm-up imports)
 #      vs. COPY of the same rounds and values into the same tables (Baseline.java copy)
@@ -92,9 +93,10 @@ done
 
 # wrk run: label, connections, threads, seconds, url -> WRK line into results as <label>_p50 ...
 run_wrk() {
-  local label=$1 conns=$2 threads=$3 secs=$4 url=$5
+  local label=$1 conns=$2 threads=$3 secs=$4 url=$5 encoding=${6:-identity}
   load "before $label"
-  wrk -t"$threads" -c"$conns" -d"${secs}s" --timeout 10s --latency -s bench/overview/latency.lua -H "$AUTH" "$url" | tee "$OUT/wrk-$label.txt"
+  wrk -t"$threads" -c"$conns" -d"${secs}s" --timeout 10s --latency -s bench/overview/latency.lua -H "$AUTH" \
+    -H "Accept-Encoding: $encoding" "$url" | tee "$OUT/wrk-$label.txt"
   load "after $label"
   sed -n 's/^WRK //p' "$OUT/wrk-$label.txt" | tr ' ' '\n' | sed "s/^/${label}_/" >> "$OUT/results.txt"
 }
@@ -114,6 +116,8 @@ run_wrk a_http 1 1 "$SECONDS_1" "$URL_BENCH"
 run_baseline a_sql BENCH
 echo "== b) 1,000 communes, 100 connections"
 run_wrk b_http 100 2 "$SECONDS_100" "$URL_BENCH"
+echo "== b') the same with Accept-Encoding: gzip (what browsers and most HTTP clients send)"
+run_wrk bz_http 100 2 "$SECONDS_100" "$URL_BENCH" gzip
 echo "== c) 5,000 communes, 1 client"
 wrk -t1 -c1 -d5s -H "$AUTH" "$URL_BIG" > /dev/null
 run_wrk c_http 1 1 "$SECONDS_1" "$URL_BIG"
@@ -168,6 +172,8 @@ rows = [
    f"{f('a_http_p50') / f('a_sql_minimal_sql_p50_ms'):.2f}x", "<= 1.5x"),
   ("b) same, 100 connections", f"p50 {f('b_http_p50'):.1f} / p95 {f('b_http_p95'):.1f} / p99 {f('b_http_p99'):.1f} ms",
    f"{r['b_http_requests']} requests, {f('b_http_rps'):.0f}/s", f"{r['b_http_errors']} errors", "0 errors, p95 < 100 ms"),
+  ("b') same, gzip accepted", f"p50 {f('bz_http_p50'):.1f} / p95 {f('bz_http_p95'):.1f} / p99 {f('bz_http_p99'):.1f} ms",
+   f"{r['bz_http_requests']} requests, {f('bz_http_rps'):.0f}/s", f"{r['bz_http_errors']} errors", "0 errors, p95 < 100 ms"),
   ("c) overview 5,000 communes, 1 client, p50", f"{f('c_http_p50'):.2f} ms", f"minimal SQL p50 {f('c_sql_minimal_sql_p50_ms'):.2f} ms (app SQL {f('c_sql_app_sql_p50_ms'):.2f} ms)",
    f"{f('c_http_p50') / f('c_sql_minimal_sql_p50_ms'):.2f}x", "< 60 ms"),
   ("d) XLSX import 5,000 x 57", f"{values / imp:,.0f} values/s (median of {len(imports)}: {', '.join(f'{x:.2f}' for x in imports)} s)",

@@ -257,11 +257,11 @@ public class AssessmentOverview {
 
 	private String etagKey(Scope scope, Object viewer) {
 		Map<String, Object> stamp = jdbc.sql("""
-				select (select max(updated_at) from assessment_round) as rounds, (select count(*) from assessment_round) as count,
+				select (select sum(n) from assessment_round_stamp) as rounds,
 				       (select max(changed_at) from dossiers_v_recognition) as recognitions,
 				       (select count(*) from dossiers_v_recognition) as recognition_count""")
-			.query((rs, i) -> Map.<String, Object>of("rounds", String.valueOf(rs.getObject("rounds", OffsetDateTime.class)),
-					"count", rs.getLong("count"), "recognitions", String.valueOf(rs.getObject("recognitions", OffsetDateTime.class)),
+			.query((rs, i) -> Map.<String, Object>of("rounds", rs.getLong("rounds"),
+					"recognitions", String.valueOf(rs.getObject("recognitions", OffsetDateTime.class)),
 					"recognitionCount", rs.getLong("recognition_count"))).single();
 		return stamp + "|" + units.revision() + "|" + scope.root().code() + "|" + scope.set().code() + "/" + scope.set().version()
 				+ "|" + scope.asOf() + "|" + scope.signedOffOnly() + "|" + viewer;

@@ -171,6 +171,40 @@ class RoundFreshnessIntegrationTests {
 		assertThat(achieved(json, third.result(), commune)).isEqualTo(before - 1);
 	}
 
+	/**
+	 * The overview's tag follows committed writes exactly, also when a transaction that started earlier commits after
+	 * a later one (its rows carry its start time: the former max(updated_at) stamp did not move). A rolled-back write
+	 * leaves the tag as it was. Two connections of their own, on rounds of a commune of this test.
+	 */
+	@Test
+	void theOverviewTagFollowsEveryCommittedWriteInCommitOrder(@Autowired javax.sql.DataSource dataSource,
+			@Autowired AssessmentOverview overviews) throws Exception {
+		String commune = fixtures.commune("38", "BTB", 0);
+		String officer = fixtures.user(Role.COMMUNE_OFFICER, commune);
+		long early = rounds.draft(officer, commune, SET, LocalDate.of(2024, 3, 30), Set.of());
+		long late = rounds.draft(officer, commune, SET, LocalDate.of(2024, 3, 31), Set.of());
+		String office = fixtures.user(Role.COORDINATION, "38");
+		var scope = rounds.as(office, () -> overviews.scope("38", SET, LocalDate.of(2024, 3, 31), false));
+		java.util.function.Supplier<String> tag = () -> overviews.etag(scope, "reader");
+		String before = tag.get();
+		try (var first = dataSource.getConnection(); var second = dataSource.getConnection()) {
+			first.setAutoCommit(false);
+			second.setAutoCommit(false);
+			first.createStatement().executeUpdate("update assessment_round set updated_at = now() where id = " + early);
+			second.createStatement().executeUpdate("update assessment_round set updated_at = now() where id = " + late);
+			assertThat(tag.get()).as("nothing committed yet").isEqualTo(before);
+			second.commit();
+			String afterSecond = tag.get();
+			assertThat(afterSecond).isNotEqualTo(before);
+			first.commit();
+			assertThat(tag.get()).as("the earlier transaction committed last").isNotEqualTo(afterSecond);
+			String committed = tag.get();
+			first.createStatement().executeUpdate("update assessment_round set updated_at = now() where id = " + early);
+			first.rollback();
+			assertThat(tag.get()).as("rolled back").isEqualTo(committed);
+		}
+	}
+
 	/** A client that accepts gzip gets the stored answer compressed (the same JSON once unpacked); others get it plain. */
 	@Test
 	void theOverviewIsSentGzipCompressedToClientsThatAcceptIt() throws Exception {
