@@ -227,27 +227,20 @@ class AssessmentImport {
 		}
 	}
 
-	/** One value row as {@link Rounds#row} stores it (type, bool, num, text), written straight into the COPY text. */
+	/** One value row as {@link Rounds#row} stores it (type, yes/no, number, text), written straight into the COPY text. */
 	static void valueCsv(StringBuilder out, String roundId, String code, IndicatorValue value, String user) {
-		out.append(roundId).append(',');
-		quoted(out, code).append(',');
-		if (value instanceof IndicatorValue.YesNo v) {
-			out.append("YES_NO,").append(v.yes()).append(",,");
+		Rounds.Stored stored = Rounds.Stored.of(value);
+		quoted(out.append(roundId).append(','), code).append(',').append(stored.type()).append(',');
+		if (stored.bool() != null) {
+			out.append(stored.bool().booleanValue());
 		}
-		else if (value instanceof IndicatorValue.Percent v) {
-			out.append("PERCENT,,").append(v.value().toString()).append(',');
+		out.append(',');
+		if (stored.num() != null) {
+			out.append(stored.num().toString());
 		}
-		else if (value instanceof IndicatorValue.Amount v) {
-			out.append("AMOUNT,,").append(v.value().toString()).append(',');
-		}
-		else if (value instanceof IndicatorValue.Count v) {
-			out.append("COUNT,,").append(v.value()).append(',');
-		}
-		else if (value instanceof IndicatorValue.Evidence v) {
-			quoted(out.append("EVIDENCE,").append(v.achieved()).append(",,"), v.text());
-		}
-		else {
-			out.append("NOT_APPLICABLE,,,");
+		out.append(',');
+		if (stored.text() != null) {
+			quoted(out, stored.text());
 		}
 		quoted(out.append(','), user).append('\n');
 	}

@@ -164,28 +164,34 @@ class Rounds {
 	}
 
 	static MapSqlParameterSource row(long id, String code, IndicatorValue value, String evidence, String user) {
-		MapSqlParameterSource row = new MapSqlParameterSource().addValue("id", id).addValue("code", code)
-			.addValue("user", user).addValue("bool", null).addValue("num", null).addValue("text", null)
+		Stored stored = Stored.of(value);
+		return new MapSqlParameterSource().addValue("id", id).addValue("code", code).addValue("user", user)
+			.addValue("type", stored.type()).addValue("bool", stored.bool()).addValue("num", stored.num())
+			.addValue("text", stored.text())
 			.addValue("evidence", evidence == null || evidence.isBlank() ? null : evidence.strip());
-		if (value instanceof IndicatorValue.YesNo yesNo) {
-			row.addValue("type", "YES_NO").addValue("bool", yesNo.yes());
+	}
+
+	/** How a value is stored: its type and the column that holds it (yes/no, number, text); the others are null. */
+	record Stored(String type, Boolean bool, BigDecimal num, String text) {
+
+		static Stored of(IndicatorValue value) {
+			if (value instanceof IndicatorValue.YesNo yesNo) {
+				return new Stored("YES_NO", yesNo.yes(), null, null);
+			}
+			if (value instanceof IndicatorValue.Percent percent) {
+				return new Stored("PERCENT", null, percent.value(), null);
+			}
+			if (value instanceof IndicatorValue.Amount amount) {
+				return new Stored("AMOUNT", null, amount.value(), null);
+			}
+			if (value instanceof IndicatorValue.Count count) {
+				return new Stored("COUNT", null, BigDecimal.valueOf(count.value()), null);
+			}
+			if (value instanceof IndicatorValue.Evidence ev) {
+				return new Stored("EVIDENCE", ev.achieved(), null, ev.text());
+			}
+			return new Stored("NOT_APPLICABLE", null, null, null);
 		}
-		else if (value instanceof IndicatorValue.Percent percent) {
-			row.addValue("type", "PERCENT").addValue("num", percent.value());
-		}
-		else if (value instanceof IndicatorValue.Amount amount) {
-			row.addValue("type", "AMOUNT").addValue("num", amount.value());
-		}
-		else if (value instanceof IndicatorValue.Count count) {
-			row.addValue("type", "COUNT").addValue("num", BigDecimal.valueOf(count.value()));
-		}
-		else if (value instanceof IndicatorValue.Evidence ev) {
-			row.addValue("type", "EVIDENCE").addValue("bool", ev.achieved()).addValue("text", ev.text());
-		}
-		else {
-			row.addValue("type", "NOT_APPLICABLE");
-		}
-		return row;
 	}
 
 	static IndicatorValue value(String type, Boolean bool, BigDecimal number, String text) {
