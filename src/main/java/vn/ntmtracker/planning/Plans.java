@@ -116,15 +116,29 @@ public class Plans {
 	}
 
 	List<PlanTask> tasks(long planId) {
+		return tasksOf(List.of(planId)).getOrDefault(planId, List.of());
+	}
+
+	/** The tasks of several plans (a commune plan's villages) in two statements, by plan. */
+	Map<Long, List<PlanTask>> tasksOf(java.util.Collection<Long> planIds) {
+		Map<Long, List<PlanTask>> byPlan = new LinkedHashMap<>();
+		if (planIds.isEmpty()) {
+			return byPlan;
+		}
+		Long[] ids = planIds.toArray(Long[]::new);
 		Map<Long, Map<FundingSource, Long>> costs = new LinkedHashMap<>();
 		jdbc.sql("""
 				select c.task_id, c.source, c.amount from plan_task_cost c join plan_task t on t.id = c.task_id
-				where t.plan_id = :plan""").param("plan", planId).query(rs -> {
+				where t.plan_id = any(:plans)""").param("plans", ids).query(rs -> {
 			costs.computeIfAbsent(rs.getLong("task_id"), k -> new EnumMap<>(FundingSource.class))
 				.put(FundingSource.valueOf(rs.getString("source")), rs.getLong("amount"));
 		});
-		return jdbc.sql("select * from plan_task where plan_id = :plan order by criterion_number nulls last, deadline nulls last, id")
-			.param("plan", planId).query((rs, row) -> mapTask(rs, costs.getOrDefault(rs.getLong("id"), Map.of()))).list();
+		jdbc.sql("select * from plan_task where plan_id = any(:plans) order by criterion_number nulls last, deadline nulls last, id")
+			.param("plans", ids).query(rs -> {
+				PlanTask task = mapTask(rs, costs.getOrDefault(rs.getLong("id"), Map.of()));
+				byPlan.computeIfAbsent(task.planId(), k -> new ArrayList<>()).add(task);
+			});
+		return byPlan;
 	}
 
 	PlanTask task(long id) {
@@ -150,9 +164,11 @@ public class Plans {
 		Unit unit = units.get(plan.unitCode(), plan.targetDate());
 		CriteriaSetDefinition set = catalog.definition(plan.setCode(), plan.setVersion());
 		List<PlanTask> tasks = tasks(id);
-		List<PlanRollup.VillagePlan> villages = jdbc.sql("select * from plan where parent_plan_id = :id order by unit_code, id")
-			.param("id", id).query(Plans::mapPlan).list().stream()
-			.map(v -> new PlanRollup.VillagePlan(v, units.get(v.unitCode(), v.targetDate()).name(), tasks(v.id())))
+		List<Plan> villagePlans = jdbc.sql("select * from plan where parent_plan_id = :id order by unit_code, id")
+			.param("id", id).query(Plans::mapPlan).list();
+		Map<Long, List<PlanTask>> villageTasks = tasksOf(villagePlans.stream().map(Plan::id).toList());
+		List<PlanRollup.VillagePlan> villages = villagePlans.stream()
+			.map(v -> new PlanRollup.VillagePlan(v, units.get(v.unitCode(), v.targetDate()).name(), villageTasks.getOrDefault(v.id(), List.of())))
 			.toList();
 		Optional<AssessmentRound> latest = latestRound(plan);
 		Optional<List<Integer>> unmet = latest.map(r -> assessments.evaluation(r).unmetCriteria());

@@ -164,7 +164,7 @@ class ReportDrafts {
 			throw new StaleDraftException("Dự thảo số " + id + " đã được người khác sửa hoặc ban hành; hãy mở lại để xem bản mới nhất");
 		}
 		events.publishEvent(AuditEvent.of(AuditEvent.Action.UPDATE, "report_draft", Long.toString(id), before.unitCode(),
-				audited(before), audited(after)));
+				audited(before, template), audited(after, template)));
 		return get(id);
 	}
 
@@ -292,11 +292,20 @@ class ReportDrafts {
 		return columns;
 	}
 
-	private static Map<String, Object> audited(ReportDraft draft) {
+	/** What the audit log keeps of a draft: the issuer, the header, and each written section under its label in the template. */
+	private static Map<String, Object> audited(ReportDraft draft, ReportTemplate template) {
+		Map<String, String> labels = new java.util.HashMap<>();
+		template.sections().forEach(section -> {
+			if (section instanceof ReportTemplate.FreeSection free) {
+				labels.put(free.key(), free.label());
+			}
+		});
+		Map<String, String> texts = new LinkedHashMap<>();
+		draft.texts().forEach((key, text) -> texts.put(labels.getOrDefault(key, key), text));
 		Map<String, Object> state = new LinkedHashMap<>();
 		state.put("issuerId", draft.issuerId());
 		state.put("header", draft.header());
-		state.put("texts", draft.texts());
+		state.put("texts", texts);
 		return state;
 	}
 
