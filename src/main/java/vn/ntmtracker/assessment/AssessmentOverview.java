@@ -3,7 +3,6 @@ package vn.ntmtracker.assessment;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -258,11 +257,8 @@ public class AssessmentOverview {
 	private String etagKey(Scope scope, Object viewer) {
 		Map<String, Object> stamp = jdbc.sql("""
 				select (select sum(n) from assessment_round_stamp) as rounds,
-				       (select max(changed_at) from dossiers_v_recognition) as recognitions,
-				       (select count(*) from dossiers_v_recognition) as recognition_count""")
-			.query((rs, i) -> Map.<String, Object>of("rounds", rs.getLong("rounds"),
-					"recognitions", String.valueOf(rs.getObject("recognitions", OffsetDateTime.class)),
-					"recognitionCount", rs.getLong("recognition_count"))).single();
+				       (select stamp from dossiers_v_recognition_stamp) as recognitions""")
+			.query((rs, i) -> Map.<String, Object>of("rounds", rs.getLong("rounds"), "recognitions", rs.getLong("recognitions"))).single();
 		return stamp + "|" + units.revision() + "|" + scope.root().code() + "|" + scope.set().code() + "/" + scope.set().version()
 				+ "|" + scope.asOf() + "|" + scope.signedOffOnly() + "|" + viewer;
 	}
