@@ -369,14 +369,11 @@ public class Units {
 	}
 
 	/**
-	 * A number that grows whenever the tree, a name or a classification changes (every change inserts a dated row):
-	 * for caches and ETags of pages built on the tree.
+	 * A number that grows with every committed write to the tree, a name, a classification or an event (a change stamp
+	 * kept by triggers, migration V26): for caches and ETags of pages built on the tree.
 	 */
 	public long revision() {
-		return jdbc.sql("""
-				select (select coalesce(max(id), 0) from unit_name) + (select coalesce(max(id), 0) from unit_parent)
-				     + (select coalesce(max(id), 0) from unit_classification) + (select coalesce(max(id), 0) from unit_event)
-				     + (select coalesce(max(id), 0) from unit)""").query(Long.class).single();
+		return jdbc.sql("select sum(n) from unit_stamp").query(Long.class).single();
 	}
 
 	/** Whether the unit lies, at any time, in the subtree of one of the scope's roots. */

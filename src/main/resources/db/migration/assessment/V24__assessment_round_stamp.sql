@@ -15,11 +15,16 @@ create function assessment_round_stamp_bump() returns trigger language plpgsql a
 declare
     chosen smallint;
 begin
+    -- once per transaction: its first statement holds a counter until commit, later ones have nothing to add
+    if current_setting('ntm.assessment_round_stamped', true) = txid_current()::text then
+        return null;
+    end if;
     select slot into chosen from assessment_round_stamp order by slot for update skip locked limit 1;
     if chosen is null then
         chosen := (txid_current() % 64)::smallint;
     end if;
     update assessment_round_stamp set n = n + 1 where slot = chosen;
+    perform set_config('ntm.assessment_round_stamped', txid_current()::text, true);
     return null;
 end
 $$;

@@ -12,11 +12,16 @@ create function recognition_stamp_bump() returns trigger language plpgsql as $$
 declare
     chosen smallint;
 begin
+    -- once per transaction: its first statement holds a counter until commit, later ones have nothing to add
+    if current_setting('ntm.recognition_stamped', true) = txid_current()::text then
+        return null;
+    end if;
     select slot into chosen from recognition_stamp order by slot for update skip locked limit 1;
     if chosen is null then
         chosen := (txid_current() % 16)::smallint;
     end if;
     update recognition_stamp set n = n + 1 where slot = chosen;
+    perform set_config('ntm.recognition_stamped', txid_current()::text, true);
     return null;
 end
 $$;

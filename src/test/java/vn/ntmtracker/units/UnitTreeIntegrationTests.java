@@ -149,4 +149,29 @@ class UnitTreeIntegrationTests {
 		assertThat(units.subtreeWithHistory(a, LocalDate.of(2026, 7, 1))).as("a predecessor on a later day: its last subtree")
 			.contains(a).doesNotContain(c);
 	}
+
+	/**
+	 * The tree's revision (part of the overview's ETag) moves with every committed write, an update of an existing row
+	 * included (a name given an end date: no new id, so the former sum of max(ids) stayed put), and not with one rolled
+	 * back.
+	 */
+	@Test
+	void theRevisionMovesWithEveryCommittedWriteAndNotWithARollback(@Autowired vn.ntmtracker.Fixtures fixtures,
+			@Autowired javax.sql.DataSource dataSource) throws Exception {
+		String commune = fixtures.commune("38", "BTB", 0);
+		long before = units.revision();
+		try (var connection = dataSource.getConnection()) {
+			connection.setAutoCommit(false);
+			connection.createStatement().executeUpdate("update unit_name set valid_to = date '2030-12-31' where unit_id = "
+					+ "(select id from unit where code = '" + commune + "')");
+			connection.rollback();
+			assertThat(units.revision()).as("rolled back").isEqualTo(before);
+			connection.createStatement().executeUpdate("update unit_name set valid_to = date '2030-12-31' where unit_id = "
+					+ "(select id from unit where code = '" + commune + "')");
+			connection.createStatement().executeUpdate("update unit_name set valid_to = null where unit_id = "
+					+ "(select id from unit where code = '" + commune + "')");
+			connection.commit();
+		}
+		assertThat(units.revision()).as("an update of an existing name, committed").isGreaterThan(before);
+	}
 }
