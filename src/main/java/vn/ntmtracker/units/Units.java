@@ -370,7 +370,7 @@ public class Units {
 
 	/**
 	 * A number that grows with every committed write to the tree, a name, a classification or an event (a change stamp
-	 * kept by triggers, migration V26): for caches and ETags of pages built on the tree.
+	 * kept by triggers, migration V24): for caches and ETags of pages built on the tree.
 	 */
 	public long revision() {
 		return jdbc.sql("select sum(n) from unit_stamp").query(Long.class).single();
