@@ -261,6 +261,44 @@ public final class EvaluationPlan {
 				set.criteriaCount(), anyIncomplete, warnings);
 	}
 
+	/**
+	 * An unmodifiable list whose elements are made when first read, then kept (readers such as the overview's encoding
+	 * read each twice). Elements are immutable, so two threads reading at once at worst make one twice.
+	 */
+	private abstract static class MadeWhenRead<T> extends AbstractList<T> implements RandomAccess {
+
+		private final int size;
+
+		/** Allocated at the first read: most evaluations are only counted. */
+		private Object[] made;
+
+		MadeWhenRead(int size) {
+			this.size = size;
+		}
+
+		abstract T make(int index);
+
+		@Override
+		@SuppressWarnings("unchecked")
+		public T get(int index) {
+			java.util.Objects.checkIndex(index, size);
+			if (made == null) {
+				made = new Object[size];
+			}
+			T element = (T) made[index];
+			if (element == null) {
+				element = make(index);
+				made[index] = element;
+			}
+			return element;
+		}
+
+		@Override
+		public int size() {
+			return size;
+		}
+	}
+
 	private static final byte FAILED = 1;
 
 	private static final byte INCOMPLETE = 2;
@@ -273,7 +311,7 @@ public final class EvaluationPlan {
 	 * allocates no per-criterion or per-indicator objects. Made when first read, then kept. Unmodifiable; equal to any
 	 * list of the same results.
 	 */
-	private final class Criteria extends AbstractList<CriterionResult> implements RandomAccess {
+	private final class Criteria extends MadeWhenRead<CriterionResult> {
 
 		private final byte[] flags;
 
@@ -284,29 +322,15 @@ public final class EvaluationPlan {
 		private final IndicatorValue[] entered;
 
 		Criteria(byte[] flags, StatusOverrides overrides, IndicatorStatus[] statuses, IndicatorValue[] entered) {
+			super(flags.length);
 			this.flags = flags;
 			this.overrides = overrides;
 			this.statuses = statuses;
 			this.entered = entered;
 		}
 
-		/** What was read already (made once, then kept: readers such as the overview's encoding read each twice). */
-		private CriterionResult[] made;
-
 		@Override
-		public CriterionResult get(int c) {
-			if (made == null) {
-				made = new CriterionResult[flags.length];
-			}
-			CriterionResult result = made[c];
-			if (result == null) {
-				result = make(c);
-				made[c] = result;
-			}
-			return result;
-		}
-
-		private CriterionResult make(int c) {
+		CriterionResult make(int c) {
 			Criterion criterion = set.criteria().get(c);
 			CriterionStatus computed = (flags[c] & FAILED) != 0 ? CriterionStatus.CHUA_DAT : CriterionStatus.DAT;
 			Judgements.StatusOverride override = overrides.override(c);
@@ -317,11 +341,6 @@ public final class EvaluationPlan {
 					status, (flags[c] & INCOMPLETE) != 0, override != null, override == null ? null : override.reason(),
 					basically, basically ? flag.reason() : null, new Rows(tops[c], statuses, entered),
 					(flags[c] & PROVISIONAL) != 0);
-		}
-
-		@Override
-		public int size() {
-			return flags.length;
 		}
 	}
 
@@ -355,7 +374,7 @@ public final class EvaluationPlan {
 	 * evaluating a province's units for their totals allocates no per-indicator objects. Unmodifiable; equal to any
 	 * list of the same results. Results are immutable, so two threads reading at once at worst make one twice.
 	 */
-	private final class Rows extends AbstractList<IndicatorResult> implements RandomAccess {
+	private final class Rows extends MadeWhenRead<IndicatorResult> {
 
 		private final int[] slots;
 
@@ -364,29 +383,15 @@ public final class EvaluationPlan {
 		private final IndicatorValue[] entered;
 
 		Rows(int[] slots, IndicatorStatus[] statuses, IndicatorValue[] entered) {
+			super(slots.length);
 			this.slots = slots;
 			this.statuses = statuses;
 			this.entered = entered;
 		}
 
-		private IndicatorResult[] made;
-
 		@Override
-		public IndicatorResult get(int index) {
-			if (made == null) {
-				made = new IndicatorResult[slots.length];
-			}
-			IndicatorResult result = made[index];
-			if (result == null) {
-				result = result(slots[index], statuses, entered);
-				made[index] = result;
-			}
-			return result;
-		}
-
-		@Override
-		public int size() {
-			return slots.length;
+		IndicatorResult make(int index) {
+			return result(slots[index], statuses, entered);
 		}
 	}
 
