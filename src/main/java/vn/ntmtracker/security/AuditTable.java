@@ -172,6 +172,10 @@ class AuditTable {
 			}
 			return String.join("; ", parts);
 		}
+		if (node.isIntegralNumber() && Math.abs(node.asLong()) >= 100_000) {
+			// amounts in đồng as people write them (1.800.000.000); years and small counts stay as they are
+			return java.text.NumberFormat.getIntegerInstance(locale).format(node.asLong());
+		}
 		String raw = node.asString();
 		if ("null".equals(raw) || raw.isEmpty()) {
 			return "—";

@@ -65,6 +65,17 @@ class AuditFieldLabelsIntegrationTests {
 		assertThat(unnamed).as("audit fields without a Vietnamese name (audit.field.<name> in messages.properties)").isEmpty();
 	}
 
+	/** Amounts read as people write them: "1.800.000.000" in Vietnamese, "1,800,000,000" in English; a year stays "2023". */
+	@Test
+	void amountsAreGroupedTheWayTheReaderWritesThemAndYearsAreNot() {
+		var vi = table.changes("fund_entry", null, "{\"year\":2023,\"amount\":1800000000,\"source\":\"LONG_GHEP\"}",
+				Locale.forLanguageTag("vi"));
+		assertThat(vi).extracting(AuditTable.Change::after).containsExactly("2023", "1.800.000.000", "Vốn lồng ghép");
+		assertThat(vi).extracting(AuditTable.Change::field).containsExactly("Năm", "Số tiền", "Nguồn vốn");
+		var en = table.changes("fund_entry", null, "{\"amount\":1800000000}", Locale.ENGLISH);
+		assertThat(en).extracting(AuditTable.Change::after).containsExactly("1,800,000,000");
+	}
+
 	private void collect(JsonNode node, Set<String> fields) {
 		if (node.isObject()) {
 			node.properties().forEach(field -> {
