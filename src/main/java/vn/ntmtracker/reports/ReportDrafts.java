@@ -104,7 +104,8 @@ class ReportDrafts {
 			.param("templateVersion", template.version()).param("day", defaults.day()).param("issuer", defaults.issuerId())
 			.params(headerColumns(header)).param("user", access.currentUsername()).query(Long.class).single();
 		events.publishEvent(AuditEvent.of(AuditEvent.Action.CREATE, "report_draft", Long.toString(id), unitCode, null,
-				Map.of("kind", kindKey, "template", template.scope() + " v" + template.version())));
+				Map.of("kind", kind.label(), "template", (ReportTemplates.NATIONAL.equals(template.scope()) ? "mẫu chung"
+						: "mẫu của tỉnh " + template.scope()) + ", phiên bản " + template.version())));
 		return id;
 	}
 

@@ -200,9 +200,15 @@ class AuditTable {
 	 * amount) is named like the value. Keys that are data (indicator codes "17.1", unit codes) are shown as written.
 	 */
 	String fieldName(String field, String entityType, Locale locale) {
+		if (!IDENTIFIER.matcher(field).matches()) {
+			// already words (a report section's label in its template) or a code ("17.1", "HT-CAMQUANG")
+			return field;
+		}
 		String named = namedField(field, entityType, locale);
 		return named != null ? named : ENUM.matcher(field).matches() ? field : humanise(field);
 	}
+
+	private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
 	/** The field's name, or null when a field name (lowerCamel or an enumerated value) has none in that language. */
 	String namedField(String field, String entityType, Locale locale) {

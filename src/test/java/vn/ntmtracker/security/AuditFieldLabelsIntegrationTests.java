@@ -74,6 +74,10 @@ class AuditFieldLabelsIntegrationTests {
 		assertThat(vi).extracting(AuditTable.Change::field).containsExactly("Năm", "Số tiền", "Nguồn vốn");
 		var en = table.changes("fund_entry", null, "{\"amount\":1800000000}", Locale.ENGLISH);
 		assertThat(en).extracting(AuditTable.Change::after).containsExactly("1,800,000,000");
+		// a report section kept under its template label is shown as written, not lowercased into "mở đầu"
+		var draft = table.changes("report_draft", null, "{\"texts\":{\"Mở đầu — thành phần\":\"Ngày 12/3\"}}",
+				Locale.forLanguageTag("vi"));
+		assertThat(draft).extracting(AuditTable.Change::after).containsExactly("Mở đầu — thành phần: Ngày 12/3");
 	}
 
 	private void collect(JsonNode node, Set<String> fields) {
