@@ -335,8 +335,14 @@ public class Plans {
 			.param("deadline", draft.deadline()).param("recurrence", draft.recurrence()).param("leadBody", draft.leadBody())
 			.param("leadPerson", draft.leadPerson()).param("cooperating", draft.cooperating())
 			.param("total", draft.statedTotal()).param("user", access.currentUsername()).query(Long.class).single();
-		draft.costs().forEach((source, amount) -> jdbc.sql("insert into plan_task_cost (task_id, source, amount) values (:task, :source, :amount)")
-			.param("task", id).param("source", source.name()).param("amount", amount).update());
+		if (!draft.costs().isEmpty()) {
+			// every funding source in one statement
+			jdbc.sql("""
+					insert into plan_task_cost (task_id, source, amount)
+					select :task, source, amount from unnest(cast(:sources as text[]), cast(:amounts as bigint[])) as c(source, amount)""")
+				.param("task", id).param("sources", draft.costs().keySet().stream().map(Enum::name).toArray(String[]::new))
+				.param("amounts", draft.costs().values().toArray(Long[]::new)).update();
+		}
 		PlanTask task = task(id);
 		Map<String, Object> after = new LinkedHashMap<>();
 		after.put("description", task.description());
