@@ -141,18 +141,6 @@ final class CriteriaSetYaml {
 	}
 
 	private static Provenance provenance(YamlNode owner, boolean required) {
-		YamlNode node = owner.child("provenance", required);
-		if (node == null) {
-			return null;
-		}
-		String source = node.text("source", true);
-		if (!node.has("verified")) {
-			node.errorAt("verified", "missing: say true (read in the source) or false (provisional)");
-		}
-		boolean verified = node.flag("verified");
-		Provenance provenance = new Provenance(source, verified ? Verification.VERIFIED : Verification.PROVISIONAL,
-				node.text("note", false), node.date("date", false));
-		node.rejectUnknownKeys();
-		return provenance;
+		return Provenance.read(owner, required, "true (read in the source) or false (provisional)");
 	}
 }

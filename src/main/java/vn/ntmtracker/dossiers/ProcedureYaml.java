@@ -12,7 +12,6 @@ import vn.ntmtracker.assessment.RoundStatus;
 import vn.ntmtracker.criteria.Provenance;
 import vn.ntmtracker.criteria.Tier;
 import vn.ntmtracker.criteria.ValidationError;
-import vn.ntmtracker.criteria.Verification;
 import vn.ntmtracker.criteria.YamlNode;
 
 /**
@@ -126,18 +125,6 @@ final class ProcedureYaml {
 	}
 
 	private static Provenance provenance(YamlNode owner, boolean required) {
-		YamlNode node = owner.child("provenance", required);
-		if (node == null) {
-			return null;
-		}
-		String source = node.text("source", true);
-		if (!node.has("verified")) {
-			node.errorAt("verified", "missing: say true (read in the legal text) or false (practice, recalled)");
-		}
-		boolean verified = node.flag("verified");
-		Provenance provenance = new Provenance(source, verified ? Verification.VERIFIED : Verification.PROVISIONAL,
-				node.text("note", false), node.date("date", false));
-		node.rejectUnknownKeys();
-		return provenance;
+		return Provenance.read(owner, required, "true (read in the legal text) or false (practice, recalled)");
 	}
 }
