@@ -83,15 +83,8 @@ class PartyResolutionKind implements ReportKind {
 	@Override
 	public ReportModel build(Request request) {
 		ProgressReportKind.Period period = ProgressReportKind.Period.of(request);
-		String code = request.unitCode();
-		if (code == null || code.isBlank()) {
-			throw new ReportException("Đơn vị (unit): cần chọn đơn vị");
-		}
-		if (!units.exists(code) || !access.canRead(code)) {
-			throw new ReportNotFoundException("Không tìm thấy đơn vị " + code);
-		}
-		Unit unit = units.find(code, period.to()).orElseThrow(() -> new ReportException("Đơn vị (unit): " + code
-				+ " không tồn tại vào ngày " + VietnameseText.date(period.to())));
+		Unit unit = ProgressReportKind.readableUnit(request, period.to(), units, access);
+		String code = unit.code();
 		int year = period.to().getYear();
 		Map<String, String> values = new LinkedHashMap<>();
 		Map<String, List<Block>> data = new LinkedHashMap<>();

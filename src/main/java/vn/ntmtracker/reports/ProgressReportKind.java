@@ -126,15 +126,8 @@ class ProgressReportKind implements ReportKind {
 	@Override
 	public ReportModel build(Request request) {
 		Period period = Period.of(request);
-		String code = request.unitCode();
-		if (code == null || code.isBlank()) {
-			throw new ReportException("Đơn vị (unit): cần chọn đơn vị");
-		}
-		if (!units.exists(code) || !access.canRead(code)) {
-			throw new ReportNotFoundException("Không tìm thấy đơn vị " + code);
-		}
-		Unit unit = units.find(code, period.to()).orElseThrow(() -> new ReportException("Đơn vị (unit): " + code
-				+ " không tồn tại vào ngày " + VietnameseText.date(period.to())));
+		Unit unit = readableUnit(request, period.to(), units, access);
+		String code = unit.code();
 		Map<String, String> values = new LinkedHashMap<>();
 		Map<String, List<Block>> data = new LinkedHashMap<>();
 		values.put("unit.name", unit.displayName());
@@ -151,6 +144,19 @@ class ProgressReportKind implements ReportKind {
 		ReportModel.Defaults defaults = new ReportModel.Defaults(issuer.organisationId(), issuer.superiorBody(), issuer.issuingBody(),
 				issuer.code(), issuer.place(), null, period.to().getYear(), null, null, null, null, List.of(code), null, null, period.to());
 		return new ReportModel(values, data, defaults);
+	}
+
+	/** The unit a unit-and-period report is about: chosen, readable by the user (else "not found"), existing on the day. */
+	static Unit readableUnit(Request request, LocalDate on, Units units, AccessPolicy access) {
+		String code = request.unitCode();
+		if (code == null || code.isBlank()) {
+			throw new ReportException("Đơn vị (unit): cần chọn đơn vị");
+		}
+		if (!units.exists(code) || !access.canRead(code)) {
+			throw new ReportNotFoundException("Không tìm thấy đơn vị " + code);
+		}
+		return units.find(code, on).orElseThrow(() -> new ReportException("Đơn vị (unit): " + code
+				+ " không tồn tại vào ngày " + VietnameseText.date(on)));
 	}
 
 	/** The reporting period: both ends given, in order, at most five years. */
