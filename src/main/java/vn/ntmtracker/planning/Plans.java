@@ -122,29 +122,28 @@ public class Plans {
 	/** The tasks of several plans (a commune plan's villages) in two statements, by plan. */
 	Map<Long, List<PlanTask>> tasksOf(java.util.Collection<Long> planIds) {
 		Map<Long, List<PlanTask>> byPlan = new LinkedHashMap<>();
-		if (planIds.isEmpty()) {
-			return byPlan;
+		if (!planIds.isEmpty()) {
+			load("t.plan_id = any(:key)", planIds.toArray(Long[]::new))
+				.forEach(task -> byPlan.computeIfAbsent(task.planId(), k -> new ArrayList<>()).add(task));
 		}
-		Long[] ids = planIds.toArray(Long[]::new);
-		Map<Long, Map<FundingSource, Long>> costs = new LinkedHashMap<>();
-		jdbc.sql("""
-				select c.task_id, c.source, c.amount from plan_task_cost c join plan_task t on t.id = c.task_id
-				where t.plan_id = any(:plans)""").param("plans", ids).query(rs -> {
-			costs.computeIfAbsent(rs.getLong("task_id"), k -> new EnumMap<>(FundingSource.class))
-				.put(FundingSource.valueOf(rs.getString("source")), rs.getLong("amount"));
-		});
-		jdbc.sql("select * from plan_task where plan_id = any(:plans) order by criterion_number nulls last, deadline nulls last, id")
-			.param("plans", ids).query(rs -> {
-				PlanTask task = mapTask(rs, costs.getOrDefault(rs.getLong("id"), Map.of()));
-				byPlan.computeIfAbsent(task.planId(), k -> new ArrayList<>()).add(task);
-			});
 		return byPlan;
 	}
 
+	/** One task with its costs (two statements; not its plan's other tasks). */
 	PlanTask task(long id) {
-		return jdbc.sql("select plan_id from plan_task where id = :id").param("id", id).query(Long.class).optional()
-			.flatMap(planId -> tasks(planId).stream().filter(t -> t.id() == id).findFirst())
-			.orElseThrow(() -> new PlanNotFoundException("nhiệm vụ", id));
+		return load("t.id = :key", id).stream().findFirst().orElseThrow(() -> new PlanNotFoundException("nhiệm vụ", id));
+	}
+
+	/** Tasks matching a condition on {@code plan_task t} with the parameter {@code :key}, with their costs, in plan order. */
+	private List<PlanTask> load(String condition, Object key) {
+		Map<Long, Map<FundingSource, Long>> costs = new LinkedHashMap<>();
+		jdbc.sql("select c.task_id, c.source, c.amount from plan_task_cost c join plan_task t on t.id = c.task_id where " + condition)
+			.param("key", key).query(rs -> {
+				costs.computeIfAbsent(rs.getLong("task_id"), k -> new EnumMap<>(FundingSource.class))
+					.put(FundingSource.valueOf(rs.getString("source")), rs.getLong("amount"));
+			});
+		return jdbc.sql("select t.* from plan_task t where " + condition + " order by t.criterion_number nulls last, t.deadline nulls last, t.id")
+			.param("key", key).query((rs, row) -> mapTask(rs, costs.getOrDefault(rs.getLong("id"), Map.of()))).list();
 	}
 
 	Map<Long, List<Progress>> progress(long planId) {
