@@ -171,8 +171,7 @@ class AssessmentImport {
 			Map<String, IndicatorValue> typed = row.values();
 			var c = classifications.getOrDefault(row.unitCode(), vn.ntmtracker.units.Classification.NONE);
 			Evaluation evaluation = engine.evaluate(set, Assessments.toCriteria(c), asOf.getYear(), typed);
-			long missing = evaluation.criteria().stream().flatMap(r -> r.rows().stream())
-				.filter(r -> r.status() == IndicatorStatus.MISSING).count();
+			long missing = Rounds.missing(evaluation);
 			if (update) {
 				updates.add(new MapSqlParameterSource().addValue("id", id).addValue("version", set.version())
 					.addValue("achieved", evaluation.achieved()).addValue("total", evaluation.total())
